@@ -1,0 +1,133 @@
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Country, Organization
+from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+
+
+class Observance(models.Model):
+    """One United Nations Day for South-South Cooperation.
+
+    Its date is data, never computed: the Day was observed on 19 December from
+    2004 (resolution 58/220) and on 12 September from 2012 (resolution 66/550).
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    date = models.DateField(_("date"))
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("observance")
+        verbose_name_plural = _("observances")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year=ExtractYear("date")),
+                name="observance_date_in_its_year",
+                violation_error_message=_("The date must fall in the observance's year."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.year)
+
+    def get_absolute_url(self):
+        return reverse("events:observance_detail", args=[self.year])
+
+
+def validate_timezone(name):
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("%(name)s is not an IANA time zone name (e.g. America/New_York)."),
+            params={"name": name},
+        )
+
+
+class EventQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.select_related("observance", "country")
+
+
+class Event(Publishable):
+    observance = models.ForeignKey(
+        Observance,
+        verbose_name=_("observance"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_timezone],
+        help_text=_("The venue's IANA time zone, e.g. America/New_York or Europe/Istanbul."),
+    )
+    online = models.BooleanField(_("online"), default=False)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("host country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_events",
+    )
+    organizers = models.ManyToManyField(
+        Organization, blank=True, related_name="organized_events", verbose_name=_("organizers")
+    )
+
+    rich_text_fields = ("description",)
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-starts_at"]
+        constraints = [
+            has_text_in_some_language("title", "event_has_title"),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("The end cannot be before the start."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.slug
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_starts_at(self):
+        return self.starts_at.astimezone(self.tzinfo)
+
+    @property
+    def local_ends_at(self):
+        return self.ends_at.astimezone(self.tzinfo) if self.ends_at else None
+
+    @property
+    def year(self):
+        """The year in the event's URL: its observance's, else its own (at the venue)."""
+        if self.observance_id:
+            return self.observance.year
+        return self.local_starts_at.year
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", args=[self.year, self.slug])

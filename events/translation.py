@@ -1,0 +1,13 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Event, Observance
+
+
+@register(Observance)
+class ObservanceTranslation(TranslationOptions):
+    fields = ("theme", "summary")
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "description", "venue")

@@ -1,0 +1,78 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from sscportal.admin_helpers import TranslatedAdmin
+
+from .models import (
+    Country,
+    Initiative,
+    InitiativeCountry,
+    InitiativePartner,
+    Organization,
+    Region,
+    SustainableDevelopmentGoal,
+)
+
+
+@admin.register(Region)
+class RegionAdmin(TranslatedAdmin):
+    list_display = ["m49", "name", "parent"]
+    search_fields = ["name_en", "name_ar", "=m49"]
+
+
+@admin.register(Country)
+class CountryAdmin(TranslatedAdmin):
+    list_display = ["iso2", "iso3", "m49", "name", "region", "subregion", "income_group"]
+    list_filter = ["region", "income_group"]
+    search_fields = ["name_en", "name_ar", "=iso2", "=iso3"]
+    list_select_related = ["region", "subregion"]
+    ordering = ["name_en"]
+
+
+@admin.register(SustainableDevelopmentGoal)
+class SustainableDevelopmentGoalAdmin(TranslatedAdmin):
+    list_display = ["number", "name"]
+    search_fields = ["name_en", "name_ar"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TranslatedAdmin):
+    list_display = ["key", "name", "acronym", "kind", "country"]
+    list_filter = ["kind"]
+    search_fields = ["key", "name_en", "name_ar", "acronym_en", "acronym_ar"]
+    autocomplete_fields = ["country"]
+    list_select_related = ["country"]
+
+
+class InitiativeCountryInline(admin.TabularInline):
+    model = InitiativeCountry
+    autocomplete_fields = ["country"]
+    extra = 1
+
+
+class InitiativePartnerInline(admin.TabularInline):
+    model = InitiativePartner
+    autocomplete_fields = ["organization"]
+    extra = 1
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(TranslatedAdmin):
+    list_display = ["title", "slug", "status", "modality", "stage", "start_date", "updated_at"]
+    list_filter = [
+        "status",
+        "modality",
+        "stage",
+        "sdgs",
+        ("country_roles__country", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["slug", "title_en", "title_ar", "summary_en", "summary_ar"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    filter_horizontal = ["sdgs"]
+    inlines = [InitiativeCountryInline, InitiativePartnerInline]
+    date_hierarchy = "start_date"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "summary", "description"]}),
+        (_("Classification"), {"fields": ["modality", "stage", "start_date", "end_date", "sdgs"]}),
+        (_("Source"), {"fields": ["source_url"]}),
+    ]

@@ -1,0 +1,274 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+
+
+class Region(models.Model):
+    """A UN M49 region (Africa, Asia...) or sub-region (Western Asia...)."""
+
+    m49 = models.PositiveSmallIntegerField(_("M49 code"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subregions",
+    )
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["m49"]
+
+    def __str__(self):
+        return self.name
+
+
+class IncomeGroup(models.TextChoices):
+    # World Bank classification, as the M49 / OCHA taxonomy gives it.
+    LOW = "low", _("Low income")
+    LOWER_MIDDLE = "lower-middle", _("Lower-middle income")
+    UPPER_MIDDLE = "upper-middle", _("Upper-middle income")
+    HIGH = "high", _("High income")
+
+
+class Country(models.Model):
+    """Reference data loaded from the committed M49 fixture, never typed by hand."""
+
+    iso2 = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)
+    iso3 = models.CharField(_("ISO 3166-1 alpha-3"), max_length=3, unique=True)
+    m49 = models.PositiveSmallIntegerField(_("M49 code"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="countries",
+    )
+    subregion = models.ForeignKey(
+        Region,
+        verbose_name=_("sub-region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subregion_countries",
+    )
+    income_group = models.CharField(
+        _("income group"), max_length=12, choices=IncomeGroup, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper"
+            ),
+            models.CheckConstraint(
+                condition=Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_upper"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("countries:country_detail", args=[self.iso2.lower()])
+
+
+class SustainableDevelopmentGoal(models.Model):
+    """The 17 goals of the 2030 Agenda; rows come from a data migration."""
+
+    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=17), name="sdg_number_1_to_17"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class OrganizationKind(models.TextChoices):
+    UN_ENTITY = "un-entity", _("UN entity")
+    GOVERNMENT = "government", _("Government")
+    INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
+    DEVELOPMENT_BANK = "development-bank", _("Development bank")
+    ACADEMIA = "academia", _("Academia")
+    CIVIL_SOCIETY = "civil-society", _("Civil society")
+    PRIVATE_SECTOR = "private-sector", _("Private sector")
+    OTHER = "other", _("Other")
+
+
+class Organization(models.Model):
+    key = models.SlugField(_("key"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["key"]
+        constraints = [has_text_in_some_language("name", "organization_has_name")]
+
+    def __str__(self):
+        return self.acronym or self.name
+
+
+class Modality(models.TextChoices):
+    BILATERAL = "bilateral", _("Bilateral South-South")
+    TRIANGULAR = "triangular", _("Triangular")
+    REGIONAL = "regional", _("Regional")
+
+
+class Stage(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class InitiativeQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.prefetch_related("sdgs", "country_roles__country")
+
+
+class Initiative(Publishable):
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    modality = models.CharField(_("modality"), max_length=12, choices=Modality)
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    countries = models.ManyToManyField(
+        Country,
+        through="InitiativeCountry",
+        related_name="initiatives",
+        verbose_name=_("countries"),
+    )
+    partners = models.ManyToManyField(
+        Organization,
+        through="InitiativePartner",
+        related_name="initiatives",
+        verbose_name=_("partners"),
+    )
+    sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("Sustainable Development Goals"),
+    )
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+
+    rich_text_fields = ("description",)
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-start_date", "slug"]
+        constraints = [
+            has_text_in_some_language("title", "initiative_has_title"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="initiative_ends_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.slug
+
+    def get_absolute_url(self):
+        return reverse("initiatives:initiative_detail", args=[self.slug])
+
+
+class CountryRole(models.TextChoices):
+    PROVIDER = "provider", _("Provider")
+    RECIPIENT = "recipient", _("Recipient")
+    BOTH = "both", _("Provider and recipient")
+
+
+class InitiativeCountry(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="country_roles"
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="initiative_roles",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=CountryRole)
+
+    class Meta:
+        verbose_name = _("country and role")
+        verbose_name_plural = _("countries and roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "country"], name="initiative_country_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country} ({self.get_role_display()})"
+
+
+class PartnerRole(models.TextChoices):
+    FUNDER = "funder", _("Funder")
+    IMPLEMENTER = "implementer", _("Implementer")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
+class InitiativePartner(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="partner_roles"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="partner_roles",
+    )
+    role = models.CharField(_("role"), max_length=12, choices=PartnerRole)
+
+    class Meta:
+        verbose_name = _("partner and role")
+        verbose_name_plural = _("partners and roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "organization", "role"], name="initiative_partner_role_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"

@@ -1,0 +1,28 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Country, Initiative, Organization, Region, SustainableDevelopmentGoal
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Country)
+class CountryTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(SustainableDevelopmentGoal)
+class SustainableDevelopmentGoalTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = ("name", "acronym")
+
+
+@register(Initiative)
+class InitiativeTranslation(TranslationOptions):
+    fields = ("title", "summary", "description")

