@@ -35,7 +35,8 @@ test: lint check-migrations
 
 # Refresh the Arabic catalogue after changing interface strings.
 messages: install
-	$(PY) manage.py makemessages --locale ar --ignore "$(VENV)/*" --no-obsolete
+	$(PY) manage.py makemessages --locale ar --ignore "$(VENV)/*" --ignore "tests/*" --ignore "bench/*" --ignore "locale/*" --no-obsolete
+	$(PY) locale/translations_ar.py
 	$(PY) manage.py compilemessages --locale ar --ignore "$(VENV)/*"
 
 # The embedded server keeps running between commands; this stops it.

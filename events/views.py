@@ -1,15 +1,40 @@
+from django.apps import apps
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from sscportal.errors import ExplainedHttp404
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .models import Event, Observance
 
+UPCOMING_LIMIT = 10
+
 
 class ObservanceListView(ListView):
-    model = Observance
+    """Observances by year, newest first, after the events still to come."""
+
     template_name = "events/observance_list.html"
     context_object_name = "observances"
+
+    def get_queryset(self):
+        return Observance.objects.order_by("-year")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["upcoming"] = (
+            Event.objects.published()
+            .for_list()
+            .filter(starts_at__gte=timezone.now())
+            .order_by("starts_at")[:UPCOMING_LIMIT]
+        )
+        context["recent"] = (
+            Event.objects.published()
+            .for_list()
+            .filter(starts_at__lt=timezone.now())[:UPCOMING_LIMIT]
+        )
+        return context
 
 
 class ObservanceDetailView(DetailView):
@@ -20,8 +45,13 @@ class ObservanceDetailView(DetailView):
         return get_object_or_404(Observance, year=self.kwargs["year"])
 
     def get_context_data(self, **kwargs):
+        # Statements build on events, not the reverse: look the model up by name.
+        statement_model = apps.get_model("statements", "Statement")
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().for_list().order_by("starts_at")
+        context["statements"] = (
+            statement_model.objects.published().for_list().filter(event__observance=self.object)
+        )
         return context
 
 
@@ -36,7 +66,10 @@ class EventDetailView(PublishedOrStaffMixin, DetailView):
     def get_object(self, queryset=None):
         event = super().get_object(queryset)
         if event.year != self.kwargs["year"]:
-            from django.http import Http404
-
-            raise Http404("This event belongs to another year.")
+            raise ExplainedHttp404(_("This event is listed under another year."))
         return event
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statements"] = self.object.statements.published().for_list()
+        return context

@@ -1,10 +1,13 @@
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from events.models import Event
-from initiatives.models import Country, Initiative
+from initiatives.models import Country, Initiative, InitiativeCountry
 from statements.models import Statement
+
+HOME_ITEMS = 5
 
 
 class HomeView(TemplateView):
@@ -12,18 +15,22 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        events = Event.objects.published().for_list()
+        upcoming = list(
+            events.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:HOME_ITEMS]
+        )
+        published_roles = InitiativeCountry.objects.filter(initiative__status="published")
         context.update(
-            statements=Statement.objects.published().for_list()[:5],
-            events=Event.objects.published().for_list()[:5],
+            statements=Statement.objects.published().for_list()[:HOME_ITEMS],
+            upcoming=bool(upcoming),
+            events=upcoming or events.order_by("-starts_at")[:HOME_ITEMS],
             initiatives=Initiative.objects.published().for_list().order_by("-updated_at")[:6],
             counts={
                 "initiatives": Initiative.objects.published().count(),
                 "countries": Country.objects.filter(
-                    initiative_roles__initiative__status="published"
-                )
-                .distinct()
-                .count(),
-                "events": Event.objects.published().count(),
+                    pk__in=published_roles.values("country")
+                ).count(),
+                "events": events.count(),
                 "statements": Statement.objects.published().count(),
             },
         )

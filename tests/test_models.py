@@ -14,6 +14,7 @@ from initiatives.models import (
     Region,
     SustainableDevelopmentGoal,
 )
+
 from .factories import (
     EventFactory,
     InitiativeFactory,
@@ -86,7 +87,9 @@ def test_published_hides_drafts():
 
 
 def test_rich_text_is_sanitized_on_save():
-    statement = StatementFactory(body_ar='<p dir="rtl" onclick="x()">نص<script>alert(1)</script></p>')
+    statement = StatementFactory(
+        body_ar='<p dir="rtl" onclick="x()">نص<script>alert(1)</script></p>'
+    )
     statement.refresh_from_db()
     assert statement.body_ar == '<p dir="rtl">نص</p>'
 
@@ -167,7 +170,8 @@ def test_statement_original_language_is_a_code():
 
 def test_event_times_are_shown_at_the_venue():
     event = EventFactory(
-        starts_at=datetime.datetime(2020, 9, 15, 13, tzinfo=datetime.UTC), timezone="Europe/Istanbul"
+        starts_at=datetime.datetime(2020, 9, 15, 13, tzinfo=datetime.UTC),
+        timezone="Europe/Istanbul",
     )
     assert event.local_starts_at.hour == 16
     assert event.year == 2020

@@ -139,7 +139,11 @@ def test_editor_adds_an_initiative_with_countries_inline(client, editor):
 
 def test_country_autocomplete_finds_arabic_and_english_names(client, editor):
     url = "/ar/admin/autocomplete/"
-    params = {"app_label": "initiatives", "model_name": "initiativecountry", "field_name": "country"}
+    params = {
+        "app_label": "initiatives",
+        "model_name": "initiativecountry",
+        "field_name": "country",
+    }
     arabic = client.get(url, {**params, "term": "كينيا"}).json()
     english = client.get(url, {**params, "term": "Kenya"}).json()
     kenya = str(factories.country("KE").pk)

@@ -21,9 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         # An existing database may hold an editor's changes to demo items; an
         # upsert would overwrite them, so only a fresh database gets the demo.
-        has_content = any(
-            model.objects.exists() for model in (Organization, Initiative, Statement)
-        )
+        has_content = any(model.objects.exists() for model in (Organization, Initiative, Statement))
         if has_content and not force:
             self.stdout.write("Content already present; demo content not imported.")
             return

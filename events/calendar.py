@@ -1,0 +1,75 @@
+"""iCalendar (RFC 5545) export of events, in the language of the URL."""
+
+import datetime
+
+import icalendar
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from sscportal.bilingual import shown
+from sscportal.errors import ExplainedHttp404
+
+from .models import Event
+
+PRODID = "-//sscportal//South-South Cooperation events//EN"
+CALENDAR_LIMIT = 500
+
+
+def _calendar():
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    return calendar
+
+
+def _component(event, request):
+    component = icalendar.Event()
+    # The slug is stable and unique, so calendar clients update rather than duplicate.
+    component.add("uid", f"{event.slug}@{request.get_host().split(':')[0]}")
+    component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
+    component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
+    component.add("dtstart", event.local_starts_at)
+    if event.ends_at:
+        component.add("dtend", event.local_ends_at)
+    component.add("summary", shown(event, "title").text)
+    description = strip_tags(shown(event, "description").text).strip()
+    if description:
+        component.add("description", description)
+    venue = shown(event, "venue").text
+    if venue:
+        component.add("location", venue)
+    component.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    return component
+
+
+def _response(calendar, filename):
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def calendar_ics(request):
+    calendar = _calendar()
+    calendar.add("x-wr-calname", "South-South Cooperation events")
+    events = (
+        Event.objects.published()
+        .select_related("observance")
+        .order_by("-starts_at")[:CALENDAR_LIMIT]
+    )
+    for event in events:
+        calendar.add_component(_component(event, request))
+    return _response(calendar, f"sscportal-events-{get_language()}.ics")
+
+
+def event_ics(request, year, slug):
+    event = get_object_or_404(Event.objects.published().select_related("observance"), slug=slug)
+    if event.year != year:
+        raise ExplainedHttp404(_("This event is listed under another year."))
+    calendar = _calendar()
+    calendar.add_component(_component(event, request))
+    return _response(calendar, f"{event.slug}.ics")

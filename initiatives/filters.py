@@ -1,0 +1,76 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sscportal.listing import FilterForm, SearchText
+
+from .models import Country, Modality, Region, Stage
+
+
+class CountryCode(forms.CharField):
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+    def clean(self, value):
+        # After the field's own validators, which refuse NUL bytes and over-long input.
+        value = super().clean(value)
+        if value and not Country.objects.filter(iso2=value).exists():
+            raise forms.ValidationError(_("unknown country code"))
+        return value
+
+
+class RegionCode(forms.IntegerField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and not Region.objects.filter(m49=value).exists():
+            raise forms.ValidationError(_("unknown M49 region code"))
+        return value
+
+
+class InitiativeFilterForm(FilterForm):
+    q = SearchText(label=_("Words"), required=False)
+    country = CountryCode(label=_("Country"), required=False, max_length=2)
+    region = RegionCode(label=_("Region"), required=False)
+    sdg = forms.IntegerField(label=_("SDG"), required=False, min_value=1, max_value=17)
+    modality = forms.ChoiceField(
+        label=_("Modality"), required=False, choices=[("", _("Any"))] + Modality.choices
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("Any"))] + Stage.choices
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+
+    def filter(self, queryset):
+        data = self.active
+        if "country" in data:
+            queryset = queryset.filter(country_roles__country__iso2=data["country"])
+        if "region" in data:
+            region = data["region"]
+            queryset = queryset.filter(
+                Q(country_roles__country__region__m49=region)
+                | Q(country_roles__country__subregion__m49=region)
+            )
+        if "sdg" in data:
+            queryset = queryset.filter(sdgs__number=data["sdg"])
+        if "modality" in data:
+            queryset = queryset.filter(modality=data["modality"])
+        if "stage" in data:
+            queryset = queryset.filter(stage=data["stage"])
+        if "year" in data:
+            # Active at some time during that year.
+            year = data["year"]
+            queryset = queryset.filter(start_date__year__lte=year).filter(
+                Q(end_date__isnull=True) | Q(end_date__year__gte=year)
+            )
+        if "q" in data:
+            words = data["q"]
+            queryset = queryset.filter(
+                Q(title_en__icontains=words)
+                | Q(title_ar__icontains=words)
+                | Q(summary_en__icontains=words)
+                | Q(summary_ar__icontains=words)
+            )
+        # A join through country roles or regions may repeat an initiative.
+        if {"country", "region"} & data.keys():
+            queryset = queryset.distinct()
+        return queryset

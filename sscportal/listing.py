@@ -1,0 +1,61 @@
+"""List pages: pagination that never raises on a bad `page`, and filter forms
+whose bad values are ignored with a visible note instead of an error page."""
+
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
+from django.utils.translation import gettext as _
+
+from .errors import ExplainedHttp404
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchText(forms.CharField):
+    """A `q` parameter: trimmed and cut to a sane length rather than refused."""
+
+    def to_python(self, value):
+        return super().to_python(value)[:MAX_QUERY_LENGTH].strip()
+
+
+class FilterForm(forms.Form):
+    """A GET form; invalid fields are dropped and reported, the rest still apply."""
+
+    def __init__(self, data):
+        super().__init__(data, auto_id="f-%s")
+        self.full_clean()
+        self.ignored = []
+        for name, errors in list(self.errors.items()):
+            field = self.fields.get(name)
+            label = field.label if field else name
+            self.ignored.append(
+                _("%(label)s: “%(value)s” is not valid and was ignored (%(error)s)")
+                % {"label": label, "value": data.get(name, "")[:40], "error": errors[0]}
+            )
+            self.cleaned_data.pop(name, None)
+
+    def value(self, name):
+        value = self.cleaned_data.get(name)
+        return value if value not in (None, "") else None
+
+    @property
+    def active(self):
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class SafePaginationMixin:
+    """`page=abc` shows the first page; a page past the end is a 404 with a clear message."""
+
+    paginate_by = 20
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        raw = self.request.GET.get("page", "1")
+        number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            raise ExplainedHttp404(
+                _("There is no page %(number)s; the last page is %(last)s.")
+                % {"number": number, "last": paginator.num_pages}
+            ) from None
+        return paginator, page, page.object_list, page.has_other_pages()

@@ -1,0 +1,97 @@
+"""Template tags for text that may exist in one language only.
+
+{% tr obj "title" %}          inline text; wrapped in <span lang dir> when it is a fallback
+{% tr_block obj "body" %}     rich text block (already sanitized HTML) with a visible note
+{% other_language_url %}      the same page in the other language
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
+
+from sscportal.bilingual import direction, other_languages, shown
+
+register = template.Library()
+
+
+def _note(lang):
+    if lang == "en":
+        return gettext("This text is available in English only.")
+    return gettext("This text is available in Arabic only.")
+
+
+@register.simple_tag
+def tr(obj, field):
+    value = shown(obj, field)
+    if value.is_fallback:
+        return format_html('<span lang="{}" dir="{}">{}</span>', value.lang, value.dir, value.text)
+    return value.text
+
+
+@register.simple_tag
+def tr_text(obj, field):
+    """The plain text (escaped by the template), for attributes and <title>."""
+    return shown(obj, field).text
+
+
+@register.inclusion_tag("includes/translated_block.html")
+def tr_block(obj, field, rich=True, css_class=""):
+    value = shown(obj, field)
+    return {
+        "value": value,
+        # Rich text was sanitized with the allowlist on save and on import.
+        "html": mark_safe(value.text) if rich else None,  # noqa: S308
+        "note": _note(value.lang) if value.is_fallback else "",
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_in(context, code):
+    """This page's URL in language `code`, query string kept."""
+    request = context["request"]
+    return translate_url(request.get_full_path(), code)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_page_in(context, code):
+    request = context["request"]
+    return request.build_absolute_uri(translate_url(request.path, code))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_language_neutral_page(context):
+    """This page without its language prefix: the x-default, which redirects by Accept-Language."""
+    request = context["request"]
+    prefix = f"/{get_language()}/"
+    path = request.path
+    if path.startswith(prefix):
+        path = "/" + path[len(prefix) :]
+    return request.build_absolute_uri(path)
+
+
+@register.simple_tag
+def other_language():
+    return other_languages(get_language())[0]
+
+
+@register.filter
+def language_name(code):
+    """The name of a language code in the active language (e.g. 'ar' -> 'Arabic')."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def text_direction(code):
+    return direction(code)
+
+
+@register.simple_tag
+def site_languages():
+    return [code for code, _name in settings.LANGUAGES]

@@ -1,0 +1,55 @@
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from sscportal.bilingual import shown
+
+from .models import Statement
+
+FEED_LENGTH = 50
+
+
+class StatementFeed(Feed):
+    """Published statements, newest first, in the language of the URL."""
+
+    feed_type = Atom1Feed
+    title = _("Statements on South-South cooperation")
+    subtitle = _("Official messages, speeches and statements, newest first.")
+
+    def link(self):
+        return reverse("statements:statement_list")
+
+    @property
+    def language(self):
+        return get_language()
+
+    def items(self):
+        return (
+            Statement.objects.published().for_list().order_by("-delivered_on", "slug")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return shown(item, "title").text
+
+    def item_description(self, item):
+        # Bodies are sanitized HTML; the feed escapes them as Atom content.
+        return shown(item, "body").text
+
+    def item_author_name(self, item):
+        return shown(item, "speaker").text or None
+
+    def item_pubdate(self, item):
+        return datetime.datetime.combine(item.delivered_on, datetime.time(12), datetime.UTC)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_guid(self, item):
+        return f"tag:sscportal,2026:statement:{item.slug}:{get_language()}"
+
+    def item_guid_is_permalink(self, item):
+        return False

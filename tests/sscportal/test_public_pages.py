@@ -1,0 +1,190 @@
+"""Every public page, in both languages: content, lang/dir, hreflang, fallback marking."""
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+# path after the language prefix, a text expected in English, one expected in Arabic
+PAGES = [
+    ("", "South-South and triangular cooperation", "التعاون فيما بين بلدان الجنوب"),
+    ("initiatives/", "Climate-smart agriculture in Africa", "الزراعة الذكية مناخياً في أفريقيا"),
+    (
+        "initiatives/china-unossc-climate-smart-agriculture-africa/",
+        "more than 150 countries",
+        "أكثر من 150 بلداً",
+    ),
+    ("countries/", "Asia", "آسيا"),
+    ("countries/cn/", "China", "الصين"),
+    ("events/", "The Day in 2023", "2023"),
+    ("events/2023/", "Solidarity, Equity and Partnership", "التضامن والإنصاف والشراكة"),
+    ("events/2023/high-level-panel-2023/", "ECOSOC Chamber", "قاعة المجلس الاقتصادي والاجتماعي"),
+    ("statements/", "Message from the Director-General of UNESCO", "بيان الأمين العام"),
+    ("statements/al-khatib-remarks-china-unossc-2025/", "Dima Al-Khatib", "ديما الخطيب"),
+]
+
+
+def html_tag(html):
+    return re.search(r"<html[^>]*>", html).group(0)
+
+
+def hreflangs(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+@pytest.mark.parametrize(("path", "english", "arabic"), PAGES)
+def test_page_in_english(client, demo_content, path, english, arabic):
+    response = client.get(f"/en/{path}")
+    assert response.status_code == 200
+    html = response.text
+    assert html_tag(html) == '<html lang="en" dir="ltr">'
+    assert english in html
+    assert hreflangs(html) == {
+        "en": f"http://testserver/en/{path}",
+        "ar": f"http://testserver/ar/{path}",
+        "x-default": f"http://testserver/{path}",
+    }
+    assert f'href="/ar/{path}" hreflang="ar" lang="ar" dir="rtl">العربية</a>' in html
+
+
+@pytest.mark.parametrize(("path", "english", "arabic"), PAGES)
+def test_page_in_arabic(client, demo_content, path, english, arabic):
+    response = client.get(f"/ar/{path}")
+    assert response.status_code == 200
+    html = response.text
+    assert html_tag(html) == '<html lang="ar" dir="rtl">'
+    assert arabic in html
+    assert hreflangs(html)["en"] == f"http://testserver/en/{path}"
+    assert f'href="/en/{path}" hreflang="en" lang="en" dir="ltr">English</a>' in html
+    # Interface strings are Arabic too.
+    assert "المبادرات" in html and "البيانات" in html
+
+
+def test_language_switch_keeps_the_query_string(client, demo_content):
+    html = client.get("/en/initiatives/?sdg=2&stage=ongoing").text
+    assert 'href="/ar/initiatives/?sdg=2&amp;stage=ongoing" hreflang="ar"' in html
+
+
+def test_root_redirects_by_accept_language(client):
+    assert client.get("/", headers={"accept-language": "ar,en;q=0.5"})["Location"] == "/ar/"
+    assert client.get("/", headers={"accept-language": "en-GB,en"})["Location"] == "/en/"
+    assert client.get("/", headers={"accept-language": "fr"})["Location"] == "/en/"
+
+
+def test_language_neutral_address_redirects_by_accept_language(client, demo_content):
+    response = client.get("/statements/", headers={"accept-language": "ar"})
+    assert response["Location"] == "/ar/statements/"
+
+
+def test_english_only_text_is_marked_on_the_arabic_page(client, demo_content):
+    html = client.get("/ar/statements/unesco-dg-message-2005/").text
+    block = re.search(r'<div class="prose"([^>]*)>', html).group(1)
+    assert block == ' lang="en" dir="ltr"'
+    assert "هذا النص متوفر بالإنجليزية فقط." in html
+    # The title too is English, marked inline.
+    assert '<h1><span lang="en" dir="ltr">Message from the Director-General of UNESCO' in html
+
+
+def test_arabic_only_text_is_marked_on_the_english_page(client, demo_content):
+    html = client.get("/en/statements/dabur-remarks-joint-report-2020/").text
+    block = re.search(r'<div class="prose"([^>]*)>', html).group(1)
+    assert block == ' lang="ar" dir="rtl"'
+    assert "This text is available in Arabic only." in html
+    assert '<h1><span lang="ar" dir="rtl">كلمة المدير العام لسيسرك' in html
+
+
+def test_text_in_the_page_language_is_not_marked(client, demo_content):
+    html = client.get("/ar/statements/al-khatib-remarks-china-unossc-2025/").text
+    assert '<div class="prose">' in html
+    assert "فقط." not in html
+
+
+def test_statement_names_its_original_language(client, demo_content):
+    english = client.get("/en/statements/dabur-remarks-joint-report-2020/").text
+    arabic = client.get("/ar/statements/unesco-dg-message-2005/").text
+    assert "Originally delivered in Arabic" in english
+    assert "أُلقي في الأصل باللغة الإنجليزية" in arabic
+
+
+def test_arabic_dates_use_arabic_month_names(client, demo_content):
+    html = client.get("/ar/events/2023/").text
+    assert "سبتمبر" in html and "September" not in html
+
+
+def test_event_times_are_in_the_venue_time_zone_with_the_zone_named(client, demo_content):
+    new_york = client.get("/en/events/2023/high-level-panel-2023/").text
+    assert '<span dir="ltr">15:00–16:30</span>' in new_york
+    assert "America/New_York" in new_york and "EDT" in new_york
+    istanbul = client.get("/ar/events/2020/sesric-unossc-joint-report-launch-2020/").text
+    assert '<span dir="ltr">16:00–17:30</span>' in istanbul
+    assert "Europe/Istanbul" in istanbul
+
+
+def test_country_page_lists_initiatives_by_role_events_and_statements(client, demo_content):
+    china = client.get("/en/countries/cn/").text
+    assert "Provider" in china and "Sustainable transport systems in Latin America" in china
+    united_states = client.get("/en/countries/us/").text
+    assert "High-level panel discussion for the Day 2023" in united_states
+    assert "Statement by the Secretary-General" in united_states
+    turkey = client.get("/ar/countries/tr/").text
+    assert "سيسرك ومكتب الأمم المتحدة للتعاون فيما بين بلدان الجنوب يصدران تقريراً مشتركاً" in turkey
+
+
+def test_countries_index_groups_by_region_with_counts(client, demo_content):
+    html = client.get("/en/countries/").text
+    sections = dict(re.findall(r'<h2 id="region-(\d+)">(?:.*?)</h2>(.*?)</section>', html, re.S))
+    assert "China" in sections["142"] and "Türkiye" in sections["142"]
+    assert "United States of America" in sections["19"]
+    assert "3 initiatives" in sections["142"]  # China
+    assert "1 event" in sections["19"]
+    assert "Kenya" not in html  # nothing published about it
+
+
+def test_observance_shows_its_events_and_statements(client, demo_content):
+    html = client.get("/en/events/2023/").text
+    assert "High-level panel discussion for the Day 2023" in html
+    assert "Statement by the Secretary-General" in html
+
+
+def test_home_shows_latest_content_and_counts(client, demo_content):
+    html = client.get("/en/").text
+    assert "<strong>4</strong> initiatives" in html
+    assert "<strong>5</strong> statements" in html
+    assert "SDG acceleration exchange" not in html  # a draft
+
+
+def test_pages_load_nothing_from_other_hosts_and_have_no_inline_code(client, demo_content):
+    for path, _english, _arabic in PAGES:
+        html = client.get(f"/ar/{path}").text
+        assert " style=" not in html
+        for script in re.findall(r"<script[^>]*>", html):
+            assert script == '<script type="application/ld+json">'
+        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+            assert url.startswith(("/", "http://testserver/", "#")), url
+
+
+def test_event_page_has_schema_org_event_and_opengraph(client, demo_content):
+    html = client.get("/en/events/2023/high-level-panel-2023/").text
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2023-09-12T15:00:00-04:00"
+    assert data["location"]["name"] == "ECOSOC Chamber, United Nations Headquarters, New York"
+    assert {o["@type"] for o in data["organizer"]} == {"Organization", "GovernmentOrganization"}
+    assert (
+        '<meta property="og:title" content="High-level panel discussion for the Day 2023">' in html
+    )
+
+
+def test_statement_page_has_schema_org_article(client, demo_content):
+    html = client.get("/ar/statements/al-khatib-remarks-china-unossc-2025/").text
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "Article" and data["genre"] == "remarks"
+    assert data["author"]["name"] == "ديما الخطيب"
+    assert data["inLanguage"] == "ar"
+    assert '<meta property="og:type" content="article">' in html
