@@ -20,6 +20,7 @@ install: $(INSTALLED)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_countries
+	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py runserver 127.0.0.1:8000
 

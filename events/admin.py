@@ -1,18 +1,18 @@
 from django.contrib import admin
 
-from sscportal.admin_helpers import TranslatedAdmin
+from sscportal.admin_helpers import ContentAdmin, HistoryAdmin
 
 from .models import Event, Observance
 
 
 @admin.register(Observance)
-class ObservanceAdmin(TranslatedAdmin):
+class ObservanceAdmin(HistoryAdmin):
     list_display = ["year", "date", "theme"]
     search_fields = ["theme_en", "theme_ar", "=year"]
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedAdmin):
+class EventAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "starts_at", "timezone", "online", "observance"]
     list_filter = ["status", "online", "observance"]
     search_fields = ["slug", "title_en", "title_ar", "venue_en", "venue_ar"]

@@ -97,6 +97,7 @@ class Event(Publishable):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can publish and unpublish events"))]
         ordering = ["-starts_at"]
         constraints = [
             has_text_in_some_language("title", "event_has_title"),

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Event, Observance
@@ -11,3 +12,8 @@ class ObservanceTranslation(TranslationOptions):
 @register(Event)
 class EventTranslation(TranslationOptions):
     fields = ("title", "description", "venue")
+
+
+# After the translation fields exist, so history keeps both languages.
+simple_history.register(Observance)
+simple_history.register(Event, m2m_fields=["organizers"])

@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.admin_helpers import TranslatedAdmin
+from sscportal.admin_helpers import (
+    ContentAdmin,
+    HistoryAdmin,
+    TranslatedAdmin,
+    restore_deleted_rows,
+)
 
 from .models import (
     Country,
@@ -36,7 +41,7 @@ class SustainableDevelopmentGoalAdmin(TranslatedAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslatedAdmin):
+class OrganizationAdmin(HistoryAdmin):
     list_display = ["key", "name", "acronym", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["key", "name_en", "name_ar", "acronym_en", "acronym_ar"]
@@ -57,7 +62,7 @@ class InitiativePartnerInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(TranslatedAdmin):
+class InitiativeAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "modality", "stage", "start_date", "updated_at"]
     list_filter = [
         "status",
@@ -76,3 +81,9 @@ class InitiativeAdmin(TranslatedAdmin):
         (_("Classification"), {"fields": ["modality", "stage", "start_date", "end_date", "sdgs"]}),
         (_("Source"), {"fields": ["source_url"]}),
     ]
+
+    def restore_related(self, record, instance):
+        super().restore_related(record, instance)
+        # Country and partner rows went with the initiative (CASCADE); bring them back too.
+        restore_deleted_rows(InitiativeCountry, initiative_id=instance.pk)
+        restore_deleted_rows(InitiativePartner, initiative_id=instance.pk)

@@ -193,6 +193,7 @@ class Initiative(Publishable):
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        permissions = [("publish_initiative", _("Can publish and unpublish initiatives"))]
         ordering = ["-start_date", "slug"]
         constraints = [
             has_text_in_some_language("title", "initiative_has_title"),

@@ -1,6 +1,15 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Country, Initiative, Organization, Region, SustainableDevelopmentGoal
+from .models import (
+    Country,
+    Initiative,
+    InitiativeCountry,
+    InitiativePartner,
+    Organization,
+    Region,
+    SustainableDevelopmentGoal,
+)
 
 
 @register(Region)
@@ -26,3 +35,11 @@ class OrganizationTranslation(TranslationOptions):
 @register(Initiative)
 class InitiativeTranslation(TranslationOptions):
     fields = ("title", "summary", "description")
+
+
+# History is registered here, after the translation fields exist, so every
+# historical record keeps the English and the Arabic columns.
+simple_history.register(Organization)
+simple_history.register(Initiative, m2m_fields=["sdgs"])
+simple_history.register(InitiativeCountry)
+simple_history.register(InitiativePartner)

@@ -1,8 +1,24 @@
-"""What every content admin shares: tabbed EN/AR fields typed in their own direction."""
+"""What every content admin shares.
+
+- tabbed EN/AR fields, each input typed in its own direction;
+- history of every save, with restore of any earlier version (simple-history);
+- a list of deleted items that can be brought back;
+- publishing reserved to those with the model's `publish_<model>` permission.
+"""
 
 from django.conf import settings
-from django.utils.translation import get_language_bidi
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import translation
+from django.utils.translation import get_language_bidi, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Status
 
 _LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -24,17 +40,168 @@ class BidiWidgetsMixin:
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         code = _language_of_column(db_field.name)
         if field is not None and code and getattr(db_field, "translated_field", None):
-            from django.utils import translation
-
             with translation.override(code):
                 direction = "rtl" if get_language_bidi() else "ltr"
             field.widget.attrs.update(lang=code, dir=direction)
         return field
 
 
+class RecoverDeletedMixin:
+    """A page listing deleted items of this model, each restorable from its history."""
+
+    change_list_template = "admin/sscportal/change_list.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name=f"{name}_deleted",
+            ),
+            path(
+                "deleted/<int:history_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name=f"{name}_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def deleted_records(self):
+        """The last historical record of every item that no longer exists."""
+        history = self.model.history
+        live = self.model.objects.values("pk")
+        latest = (
+            history.exclude(id__in=live)
+            .order_by("id", "-history_date", "-history_id")
+            .distinct("id")
+        )
+        return history.filter(history_id__in=latest.values("history_id"), history_type="-")
+
+    def deleted_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Deleted %(name)s") % {"name": self.model._meta.verbose_name_plural},
+            "records": self.deleted_records().order_by("-history_date")[:200],
+        }
+        return TemplateResponse(request, "admin/sscportal/deleted_list.html", context)
+
+    def restore_view(self, request, history_id):
+        if not self.has_add_permission(request) or request.method != "POST":
+            raise PermissionDenied
+        record = get_object_or_404(self.deleted_records(), history_id=history_id)
+        instance = record.instance
+        if hasattr(instance, "status") and not self.can_publish(request):
+            instance.status = Status.DRAFT
+        instance.save()
+        self.restore_related(record, instance)
+        self.log_addition(request, instance, [{"added": {}}])
+        self.message_user(
+            request, _("“%(item)s” was restored.") % {"item": instance}, messages.SUCCESS
+        )
+        return redirect(
+            f"admin:{instance._meta.app_label}_{instance._meta.model_name}_change", instance.pk
+        )
+
+    def restore_related(self, record, instance):
+        """Bring back many-to-many links and inline rows; models add theirs."""
+        # The deletion record has no links left (they went first); the version
+        # saved just before it has them.
+        source = record.prev_record or record
+        for field in getattr(record, "_history_m2m_fields", []):
+            through = getattr(source, field.name).all()
+            target = field.m2m_reverse_field_name()
+            getattr(instance, field.name).set(getattr(row, target) for row in through)
+
+    def can_publish(self, request):
+        return False
+
+
+def restore_deleted_rows(model, **lookup):
+    """Re-create rows of `model` matching `lookup` whose last history record is a deletion."""
+    latest = (
+        model.history.filter(**lookup)
+        .exclude(id__in=model.objects.values("pk"))
+        .order_by("id", "-history_date", "-history_id")
+        .distinct("id")
+    )
+    for record in model.history.filter(
+        history_id__in=latest.values("history_id"), history_type="-"
+    ):
+        record.instance.save()
+
+
+class PublishingAdminMixin:
+    """Only users with `publish_<model>` can change `status`.
+
+    An editor's save keeps the status the item had (a new item is a draft),
+    whatever the form or a hand-made POST says.
+    """
+
+    actions = ["publish_selected", "unpublish_selected"]
+
+    def can_publish(self, request):
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def has_publish_permission(self, request):
+        return self.can_publish(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields.append("status")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if not self.can_publish(request):
+            if change:
+                obj.status = type(obj).objects.values_list("status", flat=True).get(pk=obj.pk)
+            else:
+                obj.status = Status.DRAFT
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, status):
+        changed = 0
+        # One save per item, so each change is in its history.
+        for item in queryset.exclude(status=status):
+            item.status = status
+            item.save()
+            changed += 1
+        return changed
+
+    @admin.action(permissions=["publish"], description=_("Publish selected items"))
+    def publish_selected(self, request, queryset):
+        count = self._set_status(request, queryset, Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+        )
+
+    @admin.action(permissions=["publish"], description=_("Unpublish selected items"))
+    def unpublish_selected(self, request, queryset):
+        count = self._set_status(request, queryset, Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+        )
+
+
 class TranslatedAdmin(BidiWidgetsMixin, TabbedTranslationAdmin):
-    pass
+    """Reference data: translated, no history of its own."""
 
 
-class TranslatedTabularInline(BidiWidgetsMixin, TranslationTabularInline):
-    pass
+class HistoryAdmin(
+    RecoverDeletedMixin, BidiWidgetsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    """Content without a publication state (organizations, observances)."""
+
+
+class ContentAdmin(PublishingAdminMixin, HistoryAdmin):
+    """Initiatives, events and statements."""

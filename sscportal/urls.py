@@ -25,3 +25,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "sscportal.errors.page_not_found"
+handler400 = "sscportal.errors.bad_request"
+handler403 = "sscportal.errors.permission_denied"
+handler500 = "sscportal.errors.server_error"

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from sscportal.admin_helpers import TranslatedAdmin
+from sscportal.admin_helpers import ContentAdmin
 
 from .models import Statement
 
 
 @admin.register(Statement)
-class StatementAdmin(TranslatedAdmin):
+class StatementAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "kind", "delivered_on", "original_language"]
     list_filter = ["status", "kind", "original_language", "organization"]
     search_fields = [

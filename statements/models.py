@@ -58,6 +58,7 @@ class Statement(Publishable):
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
+        permissions = [("publish_statement", _("Can publish and unpublish statements"))]
         ordering = ["-delivered_on", "slug"]
         constraints = [
             has_text_in_some_language("title", "statement_has_title"),

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Statement
@@ -6,3 +7,7 @@ from .models import Statement
 @register(Statement)
 class StatementTranslation(TranslationOptions):
     fields = ("title", "body", "speaker", "speaker_title")
+
+
+# After the translation fields exist, so history keeps both languages.
+simple_history.register(Statement)
