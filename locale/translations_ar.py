@@ -138,6 +138,34 @@ SINGULAR = {
     "Page not found": "الصفحة غير موجودة",
     "The page you asked for does not exist, or is not public.": "الصفحة التي طلبتها غير موجودة أو غير متاحة للعموم.",
     "Go to the home page": "الانتقال إلى الصفحة الرئيسية",
+    "Can publish and unpublish initiatives": "يمكنه نشر المبادرات وإلغاء نشرها",
+    "Can publish and unpublish events": "يمكنه نشر الفعاليات وإلغاء نشرها",
+    "Can publish and unpublish statements": "يمكنه نشر البيانات وإلغاء نشرها",
+    # Admin
+    "Deleted %(name)s": "%(name)s المحذوفة",
+    "“%(item)s” was restored.": "تمت استعادة «%(item)s».",
+    "Publish selected items": "نشر العناصر المحددة",
+    "Unpublish selected items": "إلغاء نشر العناصر المحددة",
+    "Deleted items": "العناصر المحذوفة",
+    "These items were deleted. Restoring one brings it back as it was when it was deleted; its whole history stays available.": "حُذفت هذه العناصر. تعيد الاستعادة العنصر كما كان لحظة حذفه، ويبقى سجل تعديلاته كاملاً متاحاً.",
+    "Item": "العنصر",
+    "Deleted": "تاريخ الحذف",
+    "By": "بواسطة",
+    "Restore": "استعادة",
+    "Nothing has been deleted.": "لم يُحذف أي شيء.",
+    # Errors
+    "Bad request": "طلب غير صالح",
+    "The address or the form you sent could not be understood.": "تعذّر فهم العنوان أو النموذج الذي أرسلته.",
+    "Access denied": "الوصول مرفوض",
+    "You do not have permission to see this page.": "ليست لديك صلاحية لعرض هذه الصفحة.",
+    "Server error": "خطأ في الخادم",
+    "Something went wrong on our side": "حدث خطأ من جهتنا",
+    "The error has been logged. Please try again in a few minutes.": "سُجّل الخطأ. يرجى المحاولة مجدداً بعد بضع دقائق.",
+    "Temporarily unavailable": "غير متاح مؤقتاً",
+    "The site is temporarily unavailable": "الموقع غير متاح مؤقتاً",
+    "Our database cannot be reached at the moment. Nothing you saved is lost; please try again in a minute.": "يتعذّر الوصول إلى قاعدة بياناتنا حالياً. لم يضِع شيء مما حفظته؛ يرجى المحاولة مجدداً بعد دقيقة.",
+    "Too many failed sign-in attempts": "محاولات دخول فاشلة كثيرة",
+    "Sign-in is locked for this account from your address for a while. Please wait and try again, or ask an administrator.": "الدخول إلى هذا الحساب من عنوانك مقفل لبعض الوقت. يرجى الانتظار ثم المحاولة مجدداً، أو مراجعة أحد المسؤولين.",
     # Layout
     "South-South Cooperation": "التعاون فيما بين بلدان الجنوب",
     "Initiatives, events and statements of South-South and triangular cooperation, in English and Arabic.": "مبادرات التعاون فيما بين بلدان الجنوب والتعاون الثلاثي وفعالياته وبياناته، بالعربية والإنجليزية.",
@@ -220,6 +248,8 @@ SINGULAR = {
 
 # (msgctxt or None, msgid) -> six forms
 PLURAL = {
+    (None, "%(count)d item published."): ["لم يُنشر أي عنصر (%(count)d).", "نُشر عنصر واحد.", "نُشر عنصران.", "نُشرت %(count)d عناصر.", "نُشر %(count)d عنصراً.", "نُشر %(count)d عنصر."],
+    (None, "%(count)d item unpublished."): ["لم يُلغَ نشر أي عنصر (%(count)d).", "أُلغي نشر عنصر واحد.", "أُلغي نشر عنصرين.", "أُلغي نشر %(count)d عناصر.", "أُلغي نشر %(count)d عنصراً.", "أُلغي نشر %(count)d عنصر."],
     (None, "%(counter)s initiative"): [
         "%(counter)s مبادرة",
         "مبادرة واحدة",
