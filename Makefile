@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint check-migrations messages db-stop clean
+.PHONY: run test install lint check-migrations messages db-stop clean outage
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ install: $(INSTALLED)
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_countries
+	$(PY) manage.py load_reference_data
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -33,6 +33,10 @@ check-migrations: install
 
 test: lint check-migrations
 	$(PY) -m pytest
+
+# Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py).
+outage: install
+	$(PY) bench/db_outage.py
 
 # Refresh the Arabic catalogue after changing interface strings.
 messages: install

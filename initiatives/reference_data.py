@@ -1,13 +1,47 @@
-"""Loading the committed country and region fixture into the database."""
+"""Reference data: M49 countries and regions (committed fixture) and the 17 SDGs.
+
+Loaded by `manage.py load_reference_data`, which `make run`, deployments and
+the tests run; every load is an idempotent upsert.
+"""
 
 import json
 from pathlib import Path
 
 from django.db import transaction
 
-from .models import Country, Region
+from .models import Country, Region, SustainableDevelopmentGoal
 
 FIXTURE_PATH = Path(__file__).parent / "fixtures" / "m49_countries.json"
+
+# The official short names of the goals of the 2030 Agenda.
+SDG_NAMES = [
+    (1, "No Poverty", "القضاء على الفقر"),
+    (2, "Zero Hunger", "القضاء التام على الجوع"),
+    (3, "Good Health and Well-being", "الصحة الجيدة والرفاه"),
+    (4, "Quality Education", "التعليم الجيد"),
+    (5, "Gender Equality", "المساواة بين الجنسين"),
+    (6, "Clean Water and Sanitation", "المياه النظيفة والنظافة الصحية"),
+    (7, "Affordable and Clean Energy", "طاقة نظيفة وبأسعار معقولة"),
+    (8, "Decent Work and Economic Growth", "العمل اللائق ونمو الاقتصاد"),
+    (9, "Industry, Innovation and Infrastructure", "الصناعة والابتكار والهياكل الأساسية"),
+    (10, "Reduced Inequalities", "الحد من أوجه عدم المساواة"),
+    (11, "Sustainable Cities and Communities", "مدن ومجتمعات محلية مستدامة"),
+    (12, "Responsible Consumption and Production", "الاستهلاك والإنتاج المسؤولان"),
+    (13, "Climate Action", "العمل المناخي"),
+    (14, "Life Below Water", "الحياة تحت الماء"),
+    (15, "Life on Land", "الحياة في البر"),
+    (16, "Peace, Justice and Strong Institutions", "السلام والعدل والمؤسسات القوية"),
+    (17, "Partnerships for the Goals", "عقد الشراكات لتحقيق الأهداف"),
+]
+
+
+@transaction.atomic
+def load_goals():
+    for number, name_en, name_ar in SDG_NAMES:
+        SustainableDevelopmentGoal.objects.update_or_create(
+            number=number, defaults={"name_en": name_en, "name_ar": name_ar}
+        )
+    return len(SDG_NAMES)
 
 
 @transaction.atomic

@@ -248,8 +248,22 @@ SINGULAR = {
 
 # (msgctxt or None, msgid) -> six forms
 PLURAL = {
-    (None, "%(count)d item published."): ["لم يُنشر أي عنصر (%(count)d).", "نُشر عنصر واحد.", "نُشر عنصران.", "نُشرت %(count)d عناصر.", "نُشر %(count)d عنصراً.", "نُشر %(count)d عنصر."],
-    (None, "%(count)d item unpublished."): ["لم يُلغَ نشر أي عنصر (%(count)d).", "أُلغي نشر عنصر واحد.", "أُلغي نشر عنصرين.", "أُلغي نشر %(count)d عناصر.", "أُلغي نشر %(count)d عنصراً.", "أُلغي نشر %(count)d عنصر."],
+    (None, "%(count)d item published."): [
+        "لم يُنشر أي عنصر (%(count)d).",
+        "نُشر عنصر واحد.",
+        "نُشر عنصران.",
+        "نُشرت %(count)d عناصر.",
+        "نُشر %(count)d عنصراً.",
+        "نُشر %(count)d عنصر.",
+    ],
+    (None, "%(count)d item unpublished."): [
+        "لم يُلغَ نشر أي عنصر (%(count)d).",
+        "أُلغي نشر عنصر واحد.",
+        "أُلغي نشر عنصرين.",
+        "أُلغي نشر %(count)d عناصر.",
+        "أُلغي نشر %(count)d عنصراً.",
+        "أُلغي نشر %(count)d عنصر.",
+    ],
     (None, "%(counter)s initiative"): [
         "%(counter)s مبادرة",
         "مبادرة واحدة",

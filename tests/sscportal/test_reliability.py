@@ -20,7 +20,9 @@ def database_down(monkeypatch):
     monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", refuse)
 
 
-@pytest.mark.parametrize(("language", "text"), [("en", "temporarily unavailable"), ("ar", "غير متاح مؤقتاً")])
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "temporarily unavailable"), ("ar", "غير متاح مؤقتاً")]
+)
 def test_pages_answer_503_while_the_database_is_down(client, database_down, language, text):
     response = client.get(f"/{language}/statements/")
     assert response.status_code == 503
@@ -62,7 +64,12 @@ def _bad(request):
 
 
 # The site's own URLs and error handlers, plus three views that fail on purpose.
-urlpatterns = [path("boom/", _boom), path("denied/", _denied), path("bad/", _bad), *site.urlpatterns]
+urlpatterns = [
+    path("boom/", _boom),
+    path("denied/", _denied),
+    path("bad/", _bad),
+    *site.urlpatterns,
+]
 handler400 = site.handler400
 handler403 = site.handler403
 handler500 = site.handler500

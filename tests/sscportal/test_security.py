@@ -22,6 +22,8 @@ XSS = [
     '<iframe src="https://evil.example/"></iframe>',
     '"><script>alert(1)</script>',
 ]
+
+
 class ActiveContent(HTMLParser):
     """Collects what a browser would run: scripts, frames, handlers, javascript: URLs."""
 
@@ -72,7 +74,7 @@ def test_admin_headers_carry_the_same_policy(client, admin_user):
 
 def test_production_settings_pass_check_deploy():
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "sscportal.settings_production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "ssc.example.org",
@@ -104,7 +106,11 @@ def test_production_settings_are_hardened(settings):
     import importlib
 
     os.environ.setdefault("SECRET_KEY", "x" * 60)
-    env = {"SECRET_KEY": "y" * 60, "ALLOWED_HOSTS": "ssc.example.org", "DATABASE_URL": "postgres://a@b/c"}
+    env = {
+        "SECRET_KEY": "y" * 60,
+        "ALLOWED_HOSTS": "ssc.example.org",
+        "DATABASE_URL": "postgres://a@b/c",
+    }
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

@@ -186,9 +186,7 @@ def test_restoring_brings_back_the_exact_earlier_text_in_both_languages(client, 
     first = statement.history.latest()
     client.post(
         change_url(statement),
-        statement_form(
-            statement, title_en="Second", title_ar="الثاني", body_ar="<p>نص آخر</p>"
-        ),
+        statement_form(statement, title_en="Second", title_ar="الثاني", body_ar="<p>نص آخر</p>"),
     )
     statement.refresh_from_db()
     assert statement.title_ar == "الثاني"
