@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
 from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+from sscportal.search_fields import search_document, search_indexes, search_text
 
 
 class Observance(models.Model):
@@ -92,12 +93,17 @@ class Event(Publishable):
     )
 
     rich_text_fields = ("description",)
+    search_document = search_document(
+        a=["title"], b=["venue"], c=["description"], html=["description"]
+    )
+    search_text = search_text()
     objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("publish_event", _("Can publish and unpublish events"))]
+        indexes = search_indexes("event")
         ordering = ["-starts_at"]
         constraints = [
             has_text_in_some_language("title", "event_has_title"),

@@ -1,6 +1,8 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
+from sscportal.search_fields import SEARCH_COLUMNS
+
 from .models import Event, Observance
 
 
@@ -16,4 +18,4 @@ class EventTranslation(TranslationOptions):
 
 # After the translation fields exist, so history keeps both languages.
 simple_history.register(Observance)
-simple_history.register(Event, m2m_fields=["organizers"])
+simple_history.register(Event, m2m_fields=["organizers"], excluded_fields=SEARCH_COLUMNS)

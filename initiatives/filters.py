@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.listing import FilterForm, SearchText
+from sscportal.search import search_queryset
 
 from .models import Country, Modality, Region, Stage
 
@@ -62,15 +63,10 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(start_date__year__lte=year).filter(
                 Q(end_date__isnull=True) | Q(end_date__year__gte=year)
             )
-        if "q" in data:
-            words = data["q"]
-            queryset = queryset.filter(
-                Q(title_en__icontains=words)
-                | Q(title_ar__icontains=words)
-                | Q(summary_en__icontains=words)
-                | Q(summary_ar__icontains=words)
-            )
         # A join through country roles or regions may repeat an initiative.
         if {"country", "region"} & data.keys():
-            queryset = queryset.distinct()
+            queryset = queryset.filter(pk__in=queryset.values("pk"))
+        if "q" in data:
+            # Ordered by relevance, as the site search is.
+            queryset = search_queryset(queryset, data["q"])
         return queryset

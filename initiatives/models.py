@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+from sscportal.search_fields import search_document, search_indexes, search_text
 
 
 class Region(models.Model):
@@ -188,12 +189,17 @@ class Initiative(Publishable):
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
 
     rich_text_fields = ("description",)
+    search_document = search_document(
+        a=["title"], b=["summary"], c=["description"], html=["description"]
+    )
+    search_text = search_text()
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         permissions = [("publish_initiative", _("Can publish and unpublish initiatives"))]
+        indexes = search_indexes("initiative")
         ordering = ["-start_date", "slug"]
         constraints = [
             has_text_in_some_language("title", "initiative_has_title"),

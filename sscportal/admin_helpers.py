@@ -19,6 +19,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Status
+from .search import search_queryset
 
 _LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -193,6 +194,19 @@ class PublishingAdminMixin:
         )
 
 
+class SearchAdminMixin:
+    """The admin's search box uses the site search (both languages, Arabic normalised),
+    plus exact matches on the slug."""
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        by_slug = queryset.filter(slug=term) if hasattr(self.model, "slug") else queryset.none()
+        found = search_queryset(queryset, term)
+        return queryset.filter(pk__in=found.values("pk")) | by_slug, False
+
+
 class TranslatedAdmin(BidiWidgetsMixin, TabbedTranslationAdmin):
     """Reference data: translated, no history of its own."""
 
@@ -203,5 +217,5 @@ class HistoryAdmin(
     """Content without a publication state (organizations, observances)."""
 
 
-class ContentAdmin(PublishingAdminMixin, HistoryAdmin):
+class ContentAdmin(SearchAdminMixin, PublishingAdminMixin, HistoryAdmin):
     """Initiatives, events and statements."""

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import views
+from . import search_views, views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
 # LocaleMiddleware with a redirect chosen from Accept-Language.
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
     path("initiatives/", include("initiatives.urls")),
     path("countries/", include("sscportal.country_urls")),
     path("events/", include("events.urls")),

@@ -1,9 +1,9 @@
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Organization
 from sscportal.listing import FilterForm, SearchText
+from sscportal.search import search_queryset
 
 from .models import StatementKind
 
@@ -36,11 +36,6 @@ class StatementFilterForm(FilterForm):
         if "kind" in data:
             queryset = queryset.filter(kind=data["kind"])
         if "q" in data:
-            words = data["q"]
-            queryset = queryset.filter(
-                Q(title_en__icontains=words)
-                | Q(title_ar__icontains=words)
-                | Q(speaker_en__icontains=words)
-                | Q(speaker_ar__icontains=words)
-            )
+            # Ordered by relevance, as the site search is.
+            queryset = search_queryset(queryset, data["q"])
         return queryset

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from initiatives.models import Organization
 from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+from sscportal.search_fields import search_document, search_indexes, search_text
 
 
 class StatementKind(models.TextChoices):
@@ -53,12 +54,17 @@ class Statement(Publishable):
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
 
     rich_text_fields = ("body",)
+    search_document = search_document(
+        a=["title"], b=["speaker", "speaker_title"], c=["body"], html=["body"]
+    )
+    search_text = search_text()
     objects = StatementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         permissions = [("publish_statement", _("Can publish and unpublish statements"))]
+        indexes = search_indexes("statement")
         ordering = ["-delivered_on", "slug"]
         constraints = [
             has_text_in_some_language("title", "statement_has_title"),

@@ -1,6 +1,8 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
+from sscportal.search_fields import SEARCH_COLUMNS
+
 from .models import Statement
 
 
@@ -10,4 +12,4 @@ class StatementTranslation(TranslationOptions):
 
 
 # After the translation fields exist, so history keeps both languages.
-simple_history.register(Statement)
+simple_history.register(Statement, excluded_fields=SEARCH_COLUMNS)

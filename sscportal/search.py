@@ -1,0 +1,281 @@
+"""One search over initiatives, events and statements, in both languages.
+
+Queries use web-search syntax: words, "quoted phrases", -excluded words and
+`or` (also أو). Each word is looked up two ways at once, so a query in either
+language finds text in either language's fields:
+
+- through the `english` configuration (stemmed: "cooperating" finds "cooperation");
+- through `ssc_arabic_normalize` and the `simple` configuration, exactly as
+  the Arabic columns were indexed (see migration sscportal 0001).
+
+Results are ranked by ts_rank_cd over the weighted document (title A, summary
+B, body C), nudged by recency. When full-text search finds nothing, trigram
+similarity on titles catches near misses (typos, a letter too many).
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from .bilingual import shown
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+OR_WORDS = {"or", "أو", "او"}
+# A Latin, Arabic or digit run; everything else separates words.
+WORD = re.compile(r"[\w\u0600-\u06FF\u0750-\u077F]+(?:[-'][\w\u0600-\u06FF]+)*")
+TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
+SNIPPET_WORDS = 36
+
+
+@dataclass
+class Term:
+    text: str
+    phrase: bool = False
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    """Alternatives (joined by OR), each a list of terms (joined by AND)."""
+
+    groups: list = field(default_factory=list)
+
+    @property
+    def positive_words(self):
+        return [
+            word
+            for group in self.groups
+            for term in group
+            if not term.negated
+            for word in WORD.findall(term.text)
+        ]
+
+    def __bool__(self):
+        return any(any(not t.negated for t in group) for group in self.groups)
+
+
+def clean_query(raw):
+    """Trim, cut to a sane length and drop invisible control characters (RLM, NUL...)."""
+    raw = (raw or "")[: MAX_QUERY_LENGTH * 5]
+    raw = "".join(ch for ch in raw if ch.isprintable() or ch == " ")
+    return " ".join(raw.split())[:MAX_QUERY_LENGTH]
+
+
+def parse(raw):
+    """Web-search syntax into groups of terms. Never fails; odd input gives fewer terms."""
+    text = clean_query(raw)
+    if text.count('"') % 2:  # an unbalanced quote is taken literally
+        text = text.replace('"', " ")
+    groups, current, count = [], [], 0
+    for match in TOKEN.finditer(text):
+        phrase_sign, phrase, word_sign, word = match.groups()
+        if phrase is not None:
+            content = " ".join(WORD.findall(phrase))
+            term = Term(content, phrase=True, negated=bool(phrase_sign)) if content else None
+        elif word.lower() in OR_WORDS:
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        else:
+            content = " ".join(WORD.findall(word))
+            term = Term(content, negated=bool(word_sign)) if content else None
+        if term and count < MAX_TERMS:
+            current.append(term)
+            count += 1
+    if current:
+        groups.append(current)
+    return ParsedQuery([g for g in groups if any(not t.negated for t in g)])
+
+
+def _term_sql(term):
+    function = "phraseto_tsquery" if term.phrase else "plainto_tsquery"
+    # An English stop word ("the") gives an empty query; it then must not
+    # survive through the `simple` side, which keeps stop words.
+    sql = (
+        f"(CASE WHEN numnode({function}('english', %s)) = 0 THEN ''::tsquery "
+        f"ELSE {function}('english', %s) || "
+        f"{function}('simple', ssc_arabic_normalize(lower(%s))) END)"
+    )
+    params = [term.text] * 3
+    if term.negated:
+        sql = f"(!! {sql})"
+    return sql, params
+
+
+def tsquery_sql(parsed):
+    """SQL for the whole query as one tsquery expression, with its parameters."""
+    group_sqls, params = [], []
+    for group in parsed.groups:
+        parts = [_term_sql(term) for term in group]
+        group_sqls.append("(" + " && ".join(sql for sql, _p in parts) + ")")
+        for _sql, term_params in parts:
+            params += term_params
+    return "(" + " || ".join(group_sqls) + ")", params
+
+
+# How recent an item is, by model: newer items rank a little higher.
+RECENCY_COLUMN = {
+    "initiative": "COALESCE({t}.start_date::timestamptz, {t}.updated_at)",
+    "event": "{t}.starts_at",
+    "statement": "{t}.delivered_on::timestamptz",
+}
+
+
+def _table(queryset):
+    return connection.ops.quote_name(queryset.model._meta.db_table)
+
+
+def full_text(queryset, parsed):
+    """Filter to matches and annotate `search_rank` (higher is better)."""
+    table = _table(queryset)
+    query, params = tsquery_sql(parsed)
+    recency = RECENCY_COLUMN[queryset.model._meta.model_name].format(t=table)
+    # Up to 30% more for an item of this year, fading over the years.
+    rank = (
+        f"ts_rank_cd({table}.search_document, {query}) * "
+        f"(1 + 0.3 / (1 + abs(extract(epoch FROM now() - {recency})) / 31557600.0))"
+    )
+    return queryset.filter(
+        RawSQL(f"{table}.search_document @@ {query}", params, output_field=BooleanField())
+    ).annotate(search_rank=RawSQL(rank, params, output_field=FloatField()))
+
+
+def near_misses(queryset, raw):
+    """Titles that resemble the query (trigram word similarity), for when nothing matched."""
+    table = _table(queryset)
+    needle = "lower(ssc_arabic_normalize(%s))"
+    text = clean_query(raw)
+    return queryset.filter(
+        RawSQL(f"{needle} <%% {table}.search_text", [text], output_field=BooleanField())
+    ).annotate(
+        search_rank=RawSQL(
+            f"word_similarity({needle}, {table}.search_text)", [text], output_field=FloatField()
+        )
+    )
+
+
+def search_querysets(querysets, raw):
+    """Each queryset narrowed to the query and ordered by relevance.
+
+    Full-text matches if any queryset has one; otherwise near misses by
+    trigram similarity. Returns ({name: queryset}, mode) with mode
+    "full-text", "similar" or "empty".
+    """
+    parsed = parse(raw)
+    if not parsed:
+        return {name: qs.none() for name, qs in querysets.items()}, "empty"
+    matches = {
+        name: full_text(qs, parsed).order_by("-search_rank", "pk") for name, qs in querysets.items()
+    }
+    if any(qs.exists() for qs in matches.values()):
+        return matches, "full-text"
+    similar = {
+        name: near_misses(qs, raw).order_by("-search_rank", "pk") for name, qs in querysets.items()
+    }
+    return similar, "similar"
+
+
+def search_queryset(queryset, raw):
+    """One queryset narrowed and ordered by the query (list filters, admin search)."""
+    results, _mode = search_querysets({"items": queryset}, raw)
+    return results["items"]
+
+
+# --- Snippets -------------------------------------------------------------
+
+
+def word_forms(words):
+    """For each word: its English lexemes and its Arabic-normalised form, in one query."""
+    unique = sorted({w for w in words if w})
+    if not unique:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w, ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', w))), "
+            "ssc_arabic_normalize(lower(w)) FROM unnest(%s::text[]) AS w",
+            [unique],
+        )
+        return {w: (set(lexemes), normal) for w, lexemes, normal in cursor.fetchall()}
+
+
+def _matches(form, wanted_lexemes, wanted_normals):
+    lexemes, normal = form
+    return bool(lexemes & wanted_lexemes) or (normal and normal in wanted_normals)
+
+
+@dataclass
+class Snippet:
+    words: list  # (text, highlighted) pairs
+    lang: str
+    is_fallback: bool
+    cut_start: bool = False
+    cut_end: bool = False
+
+    def html(self):
+        parts = [
+            f"<mark>{html.escape(text)}</mark>" if hit else html.escape(text)
+            for text, hit in self.words
+        ]
+        text = " ".join(parts)
+        if self.cut_start:
+            text = "… " + text
+        if self.cut_end:
+            text += " …"
+        return mark_safe(text)  # noqa: S308 - every word was escaped above
+
+
+def build_snippets(items, parsed, fields):
+    """A highlighted title and text snippet for each (item, model_name), all in one query."""
+    shown_texts = []
+    for item, model_name in items:
+        title = shown(item, "title")
+        body = None
+        for name in fields[model_name]:
+            body = shown(item, name)
+            if body.text:
+                break
+        shown_texts.append((title, body))
+    every_word = list(parsed.positive_words)
+    for title, body in shown_texts:
+        every_word += title.text.split()
+        if body:
+            every_word += html.unescape(strip_tags(body.text)).split()
+    forms = word_forms([w for token in every_word for w in WORD.findall(token)] + every_word)
+    wanted = [forms.get(w) for w in parsed.positive_words if forms.get(w)]
+    wanted_lexemes = set().union(*(f[0] for f in wanted)) if wanted else set()
+    wanted_normals = {f[1] for f in wanted if f[1]}
+
+    def is_hit(token):
+        return any(
+            _matches(forms[w], wanted_lexemes, wanted_normals)
+            for w in WORD.findall(token)
+            if w in forms
+        )
+
+    results = []
+    for title, body in shown_texts:
+        title_words = [(token, is_hit(token)) for token in title.text.split()]
+        title_snippet = Snippet(title_words, title.lang, title.is_fallback)
+        body_snippet = None
+        if body and body.text:
+            tokens = html.unescape(strip_tags(body.text)).split()
+            hits = [i for i, token in enumerate(tokens) if is_hit(token)]
+            start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
+            window = tokens[start : start + SNIPPET_WORDS]
+            body_snippet = Snippet(
+                [(token, is_hit(token)) for token in window],
+                body.lang,
+                body.is_fallback,
+                cut_start=start > 0,
+                cut_end=start + SNIPPET_WORDS < len(tokens),
+            )
+        results.append((title_snippet, body_snippet))
+    return results

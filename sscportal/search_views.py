@@ -1,0 +1,88 @@
+"""/{lang}/search/: one search over initiatives, events and statements."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from events.models import Event
+from initiatives.models import Initiative
+from statements.models import Statement
+
+from . import search
+from .errors import ExplainedHttp404
+
+PAGE_SIZE = 20
+MAX_PAGE = 50
+
+TYPES = {
+    "initiative": (_("Initiatives"), lambda: Initiative.objects.published().for_list()),
+    "event": (_("Events"), lambda: Event.objects.published().for_list()),
+    "statement": (_("Statements"), lambda: Statement.objects.published().for_list()),
+}
+# Which text gives the snippet, first that is non-empty.
+SNIPPET_FIELDS = {
+    "initiative": ["summary", "description"],
+    "event": ["description", "venue"],
+    "statement": ["body"],
+}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False)
+    type = forms.ChoiceField(
+        required=False, choices=[("", _("Everything"))] + [(k, v[0]) for k, v in TYPES.items()]
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET, auto_id="s-%s")
+        form.is_valid()
+        data = form.cleaned_data
+        raw = search.clean_query(data.get("q") or "")
+        chosen = data.get("type") or ""
+        page = data.get("page") or 1
+        names = [chosen] if chosen else list(TYPES)
+        querysets, mode = search.search_querysets({name: TYPES[name][1]() for name in names}, raw)
+        counts = {name: qs.count() for name, qs in querysets.items()}
+        total = sum(counts.values())
+        last_page = max(1, -(-total // PAGE_SIZE))
+        if page > last_page and total:
+            raise ExplainedHttp404(
+                _("There is no page %(number)s; the last page is %(last)s.")
+                % {"number": page, "last": last_page}
+            )
+        # The best PAGE_SIZE * page of each type, merged by score, then the page.
+        wanted = PAGE_SIZE * page
+        ranked = [
+            (item.search_rank, name, item) for name, qs in querysets.items() for item in qs[:wanted]
+        ]
+        ranked.sort(key=lambda entry: -entry[0])
+        page_items = ranked[wanted - PAGE_SIZE : wanted]
+        parsed = search.parse(raw)
+        snippets = search.build_snippets(
+            [(item, name) for _score, name, item in page_items], parsed, SNIPPET_FIELDS
+        )
+        context.update(
+            form=form,
+            query=raw,
+            chosen_type=chosen,
+            mode=mode,
+            total=total,
+            counts=counts,
+            types=[(key, label) for key, (label, _qs) in TYPES.items()],
+            results=[
+                {"type": name, "item": item, "title": title, "snippet": snippet}
+                for (_score, name, item), (title, snippet) in zip(page_items, snippets, strict=True)
+            ],
+            page=page,
+            previous_page=page - 1 if page > 1 else None,
+            next_page=page + 1 if page < min(last_page, MAX_PAGE) else None,
+            last_page=last_page,
+            section="search",
+        )
+        return context
