@@ -103,8 +103,11 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("publish_event", _("Can publish and unpublish events"))]
-        indexes = search_indexes("event")
-        ordering = ["-starts_at"]
+        indexes = [
+            *search_indexes("event"),
+            models.Index(fields=["status", "-starts_at", "slug"], name="event_public_order"),
+        ]
+        ordering = ["-starts_at", "slug"]
         constraints = [
             has_text_in_some_language("title", "event_has_title"),
             models.CheckConstraint(

@@ -199,7 +199,11 @@ class Initiative(Publishable):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         permissions = [("publish_initiative", _("Can publish and unpublish initiatives"))]
-        indexes = search_indexes("initiative")
+        indexes = [
+            *search_indexes("initiative"),
+            # The public list and search: published, newest first.
+            models.Index(fields=["status", "-start_date", "slug"], name="initiative_public_order"),
+        ]
         ordering = ["-start_date", "slug"]
         constraints = [
             has_text_in_some_language("title", "initiative_has_title"),

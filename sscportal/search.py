@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, F, FloatField, Func
 from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -121,43 +121,73 @@ def tsquery_sql(parsed):
     return "(" + " || ".join(group_sqls) + ")", params
 
 
-# How recent an item is, by model: newer items rank a little higher.
-RECENCY_COLUMN = {
-    "initiative": "COALESCE({t}.start_date::timestamptz, {t}.updated_at)",
-    "event": "{t}.starts_at",
-    "statement": "{t}.delivered_on::timestamptz",
-}
+# How recent an item is, by model: newer items rank a little higher, and a
+# query matching very many items ranks only the newest CANDIDATES of them, so
+# the cost of ranking does not grow with the corpus.
+RECENCY_FIELD = {"initiative": "start_date", "event": "starts_at", "statement": "delivered_on"}
+CANDIDATES = 1000
 
 
-def _table(queryset):
-    return connection.ops.quote_name(queryset.model._meta.db_table)
+class _Matches(Func):
+    """search_document @@ <tsquery>, with the column aliased as the query needs."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+class _Recency(Func):
+    """1.3 for an item dated today, fading towards 1 over the years."""
+
+    template = (
+        "(1 + 0.3 / (1 + abs(extract(epoch FROM now() - "
+        "COALESCE(%(expressions)s::timestamptz, now()))) / 31557600.0))"
+    )
+    output_field = FloatField()
+
+
+class _Product(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " * "
+    output_field = FloatField()
 
 
 def full_text(queryset, parsed):
     """Filter to matches and annotate `search_rank` (higher is better)."""
-    table = _table(queryset)
     query, params = tsquery_sql(parsed)
-    recency = RECENCY_COLUMN[queryset.model._meta.model_name].format(t=table)
-    # Up to 30% more for an item of this year, fading over the years.
-    rank = (
-        f"ts_rank_cd({table}.search_document, {query}) * "
-        f"(1 + 0.3 / (1 + abs(extract(epoch FROM now() - {recency})) / 31557600.0))"
+    recency_field = RECENCY_FIELD[queryset.model._meta.model_name]
+
+    def tsquery():
+        return RawSQL(query, params)
+
+    newest_matches = (
+        queryset.filter(_Matches(F("search_document"), tsquery()))
+        # The public ordering, so the (status, date, slug) index serves it.
+        .order_by(f"-{recency_field}", "slug")
+        .values("pk")[:CANDIDATES]
     )
-    return queryset.filter(
-        RawSQL(f"{table}.search_document @@ {query}", params, output_field=BooleanField())
-    ).annotate(search_rank=RawSQL(rank, params, output_field=FloatField()))
+    rank = _Product(
+        Func(F("search_document"), tsquery(), function="ts_rank_cd", output_field=FloatField()),
+        _Recency(F(recency_field)),
+    )
+    return queryset.filter(pk__in=newest_matches).annotate(search_rank=rank)
+
+
+class _WordSimilar(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " <%% "  # %% : the SQL is %-formatted with the parameters
+    output_field = BooleanField()
 
 
 def near_misses(queryset, raw):
     """Titles that resemble the query (trigram word similarity), for when nothing matched."""
-    table = _table(queryset)
-    needle = "lower(ssc_arabic_normalize(%s))"
-    text = clean_query(raw)
-    return queryset.filter(
-        RawSQL(f"{needle} <%% {table}.search_text", [text], output_field=BooleanField())
-    ).annotate(
-        search_rank=RawSQL(
-            f"word_similarity({needle}, {table}.search_text)", [text], output_field=FloatField()
+
+    def needle():
+        return RawSQL("lower(ssc_arabic_normalize(%s))", [clean_query(raw)])
+
+    return queryset.filter(_WordSimilar(needle(), F("search_text"))).annotate(
+        search_rank=Func(
+            needle(), F("search_text"), function="word_similarity", output_field=FloatField()
         )
     )
 

@@ -64,7 +64,10 @@ class Statement(Publishable):
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         permissions = [("publish_statement", _("Can publish and unpublish statements"))]
-        indexes = search_indexes("statement")
+        indexes = [
+            *search_indexes("statement"),
+            models.Index(fields=["status", "-delivered_on", "slug"], name="statement_public_order"),
+        ]
         ordering = ["-delivered_on", "slug"]
         constraints = [
             has_text_in_some_language("title", "statement_has_title"),

@@ -1,0 +1,254 @@
+"""A realistic bilingual corpus at any size, for benchmarks (never for the live site).
+
+Titles, summaries and bodies are put together from phrase banks in English and
+Arabic, so text has the length, vocabulary and morphology (articles, clitics,
+plurals) of real content; links between items follow the real shape: each
+initiative has 2-4 countries and 1-2 partners, events belong to one of 20
+observances, about half the statements to an event.
+"""
+
+import datetime
+import random
+
+from django.db import transaction
+
+from events.models import Event, Observance
+from initiatives.models import (
+    Country,
+    Initiative,
+    InitiativeCountry,
+    InitiativePartner,
+    Organization,
+)
+from statements.models import Statement
+
+TOPICS = [
+    ("solar energy", "الطاقة الشمسية"),
+    ("drip irrigation", "الري بالتنقيط"),
+    ("maternal health", "صحة الأمهات"),
+    ("fish farming", "الاستزراع السمكي"),
+    ("mobile banking", "الخدمات المصرفية عبر الهاتف"),
+    ("rice seeds", "بذور الأرز"),
+    ("water desalination", "تحلية المياه"),
+    ("teacher training", "تدريب المعلمين"),
+    ("vaccine supply", "إمدادات اللقاحات"),
+    ("locust control", "مكافحة الجراد"),
+    ("women entrepreneurs", "رائدات الأعمال"),
+    ("road safety", "السلامة على الطرق"),
+    ("population statistics", "الإحصاءات السكانية"),
+    ("coral reefs", "الشعاب المرجانية"),
+    ("youth employment", "تشغيل الشباب"),
+    ("flood warning", "الإنذار بالفيضانات"),
+    ("cotton trade", "تجارة القطن"),
+    ("digital libraries", "المكتبات الرقمية"),
+    ("malaria prevention", "الوقاية من الملاريا"),
+    ("climate adaptation", "التكيف مع تغير المناخ"),
+    ("public transport", "النقل العام"),
+    ("digital trade", "التجارة الرقمية"),
+    ("food security", "الأمن الغذائي"),
+    ("urban housing", "الإسكان الحضري"),
+]
+ACTIONS = [
+    ("Strengthening", "تعزيز"),
+    ("Scaling up", "توسيع نطاق"),
+    ("Sharing knowledge on", "تبادل المعارف بشأن"),
+    ("Piloting", "تجريب"),
+    ("Financing", "تمويل"),
+    ("Building capacity in", "بناء القدرات في مجال"),
+]
+SENTENCES = [
+    (
+        "Partners from {a} and {b} exchange experience on {topic} with local institutions.",
+        "يتبادل شركاء من {a} و{b} الخبرات في مجال {topic} مع المؤسسات المحلية.",
+    ),
+    (
+        "The programme trains national experts and shares tools that proved useful elsewhere in the South.",
+        "يدرّب البرنامج خبراء وطنيين ويتقاسم أدوات أثبتت جدواها في بلدان أخرى من الجنوب.",
+    ),
+    (
+        "Results are measured every year and reported to the ministries concerned.",
+        "تُقاس النتائج كل عام وتُرفع إلى الوزارات المعنية.",
+    ),
+    (
+        "Communities take part in planning, so that the work answers their own priorities.",
+        "تشارك المجتمعات المحلية في التخطيط حتى يستجيب العمل لأولوياتها.",
+    ),
+    (
+        "The initiative contributes to the 2030 Agenda and to regional cooperation frameworks.",
+        "تسهم المبادرة في خطة عام 2030 وفي أطر التعاون الإقليمي.",
+    ),
+    (
+        "South-South and triangular cooperation lets countries learn from peers facing similar challenges.",
+        "يتيح التعاون فيما بين بلدان الجنوب والتعاون الثلاثي للبلدان التعلم من نظراء يواجهون تحديات مماثلة.",
+    ),
+]
+MODALITIES = ["bilateral", "triangular", "regional"]
+STAGES = ["planned", "ongoing", "completed"]
+ROLES = ["provider", "recipient", "both"]
+KINDS = ["message", "speech", "remarks", "statement", "press-release"]
+
+
+def _paragraphs(rng, count, a, b, topic_en, topic_ar):
+    english, arabic = [], []
+    for _ in range(count):
+        picks = rng.sample(SENTENCES, 4)
+        english.append(
+            "<p>"
+            + " ".join(s[0].format(a=a.name_en, b=b.name_en, topic=topic_en) for s in picks)
+            + "</p>"
+        )
+        arabic.append(
+            "<p>"
+            + " ".join(s[1].format(a=a.name_ar, b=b.name_ar, topic=topic_ar) for s in picks)
+            + "</p>"
+        )
+    return "".join(english), "".join(arabic)
+
+
+def observance_date(year):
+    # 19 December from 2004 (resolution 58/220), 12 September from 2012 (66/550).
+    return datetime.date(year, 12, 19) if year < 2012 else datetime.date(year, 9, 12)
+
+
+@transaction.atomic
+def generate(initiatives, events, statements, organizations=500, seed=1, batch=2000, log=print):
+    rng = random.Random(seed)
+    countries = list(Country.objects.exclude(region=None).order_by("iso2"))
+    orgs = Organization.objects.bulk_create(
+        Organization(
+            key=f"gen-org-{n}",
+            name_en=f"{rng.choice(TOPICS)[0].title()} Agency {n}",
+            name_ar=f"وكالة {rng.choice(TOPICS)[1]} {n}",
+            kind=rng.choice(["government", "un-entity", "academia", "civil-society"]),
+            country=rng.choice(countries),
+        )
+        for n in range(organizations)
+    )
+    log(f"{len(orgs)} organizations")
+
+    for start in range(0, initiatives, batch):
+        rows, links = [], []
+        for n in range(start, min(start + batch, initiatives)):
+            topic_en, topic_ar = rng.choice(TOPICS)
+            action_en, action_ar = rng.choice(ACTIONS)
+            a, b = rng.sample(countries, 2)
+            description_en, description_ar = _paragraphs(rng, 2, a, b, topic_en, topic_ar)
+            begin = datetime.date(2000 + rng.randrange(26), rng.randrange(1, 13), 1)
+            rows.append(
+                Initiative(
+                    slug=f"gen-initiative-{n}",
+                    status="published" if rng.random() < 0.95 else "draft",
+                    title_en=f"{action_en} {topic_en} between {a.name_en} and {b.name_en}",
+                    title_ar=f"{action_ar} {topic_ar} بين {a.name_ar} و{b.name_ar}",
+                    summary_en=f"{action_en} {topic_en}: a cooperation between {a.name_en} and {b.name_en}.",
+                    summary_ar=f"{action_ar} {topic_ar}: تعاون بين {a.name_ar} و{b.name_ar}.",
+                    description_en=description_en,
+                    description_ar=description_ar,
+                    modality=rng.choice(MODALITIES),
+                    stage=rng.choice(STAGES),
+                    start_date=begin,
+                    end_date=begin + datetime.timedelta(days=365 * rng.randrange(1, 6)),
+                )
+            )
+            links.append([a, b] + rng.sample(countries, rng.randrange(0, 3)))
+        created = Initiative.objects.bulk_create(rows)
+        roles, partners, goals = [], [], []
+        Goals = Initiative.sdgs.through
+        for initiative, chosen in zip(created, links, strict=True):
+            for country in {c.pk: c for c in chosen}.values():
+                roles.append(
+                    InitiativeCountry(
+                        initiative=initiative, country=country, role=rng.choice(ROLES)
+                    )
+                )
+            for organization in rng.sample(orgs, rng.randrange(1, 3)):
+                partners.append(
+                    InitiativePartner(
+                        initiative=initiative,
+                        organization=organization,
+                        role=rng.choice(["funder", "implementer", "facilitator"]),
+                    )
+                )
+            for number in rng.sample(range(1, 18), rng.randrange(1, 4)):
+                goals.append(Goals(initiative=initiative, sustainabledevelopmentgoal_id=number))
+        InitiativeCountry.objects.bulk_create(roles)
+        InitiativePartner.objects.bulk_create(partners)
+        Goals.objects.bulk_create(goals)
+        log(f"{start + len(created)} initiatives")
+
+    years = range(2006, 2026)
+    observances = {
+        year: Observance.objects.update_or_create(
+            year=year,
+            defaults={
+                "date": observance_date(year),
+                "theme_en": f"South-South cooperation in {year}",
+                "theme_ar": f"التعاون فيما بين بلدان الجنوب في عام {year}",
+            },
+        )[0]
+        for year in years
+    }
+    event_rows = []
+    for n in range(events):
+        year = rng.choice(years)
+        topic_en, topic_ar = rng.choice(TOPICS)
+        a, b = rng.sample(countries, 2)
+        description_en, description_ar = _paragraphs(rng, 1, a, b, topic_en, topic_ar)
+        day = observance_date(year)
+        start = datetime.datetime(
+            day.year, day.month, day.day, 9 + rng.randrange(8), tzinfo=datetime.UTC
+        )
+        event_rows.append(
+            Event(
+                slug=f"gen-event-{n}",
+                status="published",
+                observance=observances[year],
+                title_en=f"Panel on {topic_en} ({year})",
+                title_ar=f"حلقة نقاش حول {topic_ar} ({year})",
+                description_en=description_en,
+                description_ar=description_ar,
+                venue_en=f"Conference centre, {a.name_en}",
+                venue_ar=f"مركز المؤتمرات، {a.name_ar}",
+                starts_at=start,
+                ends_at=start + datetime.timedelta(hours=2),
+                timezone="UTC",
+                online=rng.random() < 0.3,
+                country=a,
+            )
+        )
+    created_events = Event.objects.bulk_create(event_rows, batch_size=batch)
+    Organizers = Event.organizers.through
+    Organizers.objects.bulk_create(
+        Organizers(event=event, organization=organization)
+        for event in created_events
+        for organization in rng.sample(orgs, 2)
+    )
+    log(f"{len(created_events)} events")
+
+    for start in range(0, statements, batch):
+        rows = []
+        for n in range(start, min(start + batch, statements)):
+            topic_en, topic_ar = rng.choice(TOPICS)
+            a, b = rng.sample(countries, 2)
+            # Six to ten paragraphs: the length of a real speech or message.
+            body_en, body_ar = _paragraphs(rng, rng.randrange(6, 11), a, b, topic_en, topic_ar)
+            event = rng.choice(created_events) if rng.random() < 0.5 else None
+            rows.append(
+                Statement(
+                    slug=f"gen-statement-{n}",
+                    status="published",
+                    title_en=f"Statement on {topic_en} by {a.name_en}",
+                    title_ar=f"بيان {a.name_ar} بشأن {topic_ar}",
+                    body_en=body_en,
+                    body_ar=body_ar,
+                    speaker_en=f"Minister of {topic_en.title()}",
+                    speaker_ar=f"وزير {topic_ar}",
+                    organization=rng.choice(orgs),
+                    kind=rng.choice(KINDS),
+                    delivered_on=datetime.date(2005 + rng.randrange(21), rng.randrange(1, 13), 12),
+                    event=event,
+                    original_language=rng.choice(["en", "ar", "fr", "es"]),
+                )
+            )
+        Statement.objects.bulk_create(rows)
+        log(f"{start + len(rows)} statements")
