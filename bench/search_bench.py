@@ -86,7 +86,9 @@ def main(small_url, large_url):
     small_total = sum(small["median_ms"].values())
     large_total = sum(large["median_ms"].values())
     ratio = large_total / small_total
-    print(f"| query | {small['initiatives']:,} initiatives (ms) | {large['initiatives']:,} (ms) | ratio |")
+    print(
+        f"| query | {small['initiatives']:,} initiatives (ms) | {large['initiatives']:,} (ms) | ratio |"
+    )
     print("|---|---:|---:|---:|")
     for key in small["median_ms"]:
         a, b = small["median_ms"][key], large["median_ms"][key]
