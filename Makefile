@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
+# axe-core and the Nu HTML checker, for tests/browser (node_modules is git-ignored).
+NODE_TOOLS := node_modules/.installed
 
 .PHONY: run test install lint check-migrations messages db-stop clean outage
 
@@ -16,6 +18,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
+
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_TOOLS)
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -31,7 +37,9 @@ lint: install
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-test: lint check-migrations
+# Unit, page, search and browser tests together (browser tests skip without Chromium,
+# unless REQUIRE_BROWSER=1 as in CI).
+test: lint check-migrations $(NODE_TOOLS)
 	$(PY) -m pytest
 
 # Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py).

@@ -166,6 +166,15 @@ SINGULAR = {
     "Our database cannot be reached at the moment. Nothing you saved is lost; please try again in a minute.": "يتعذّر الوصول إلى قاعدة بياناتنا حالياً. لم يضِع شيء مما حفظته؛ يرجى المحاولة مجدداً بعد دقيقة.",
     "Too many failed sign-in attempts": "محاولات دخول فاشلة كثيرة",
     "Sign-in is locked for this account from your address for a while. Please wait and try again, or ask an administrator.": "الدخول إلى هذا الحساب من عنوانك مقفل لبعض الوقت. يرجى الانتظار ثم المحاولة مجدداً، أو مراجعة أحد المسؤولين.",
+    # Search
+    "Everything": "الكل",
+    "Search": "البحث",
+    "Search: %(query)s": "البحث: %(query)s",
+    "In": "في",
+    "Tips: put a phrase in quotes, exclude a word with a minus sign (-word), and use “or” for alternatives. Arabic works with or without diacritics, hamza or the definite article.": "نصائح: ضع العبارة بين علامتي تنصيص، واستبعد كلمة بوضع علامة الطرح قبلها (‎-كلمة)، واستخدم «أو» للبدائل. يعمل البحث بالعربية مع التشكيل أو دونه، ومع الهمزة أو دونها، ومع أداة التعريف أو دونها.",
+    "No exact match; these titles are close to what you typed.": "لا توجد نتيجة مطابقة تماماً؛ هذه عناوين قريبة مما كتبته.",
+    "Initiative": "مبادرة",
+    "Nothing found. Try fewer words, or another spelling.": "لم يُعثر على شيء. جرّب كلمات أقل أو تهجئة أخرى.",
     # Layout
     "South-South Cooperation": "التعاون فيما بين بلدان الجنوب",
     "Initiatives, events and statements of South-South and triangular cooperation, in English and Arabic.": "مبادرات التعاون فيما بين بلدان الجنوب والتعاون الثلاثي وفعالياته وبياناته، بالعربية والإنجليزية.",
@@ -248,6 +257,14 @@ SINGULAR = {
 
 # (msgctxt or None, msgid) -> six forms
 PLURAL = {
+    (None, "%(counter)s result"): [
+        "%(counter)s نتيجة",
+        "نتيجة واحدة",
+        "نتيجتان",
+        "%(counter)s نتائج",
+        "%(counter)s نتيجة",
+        "%(counter)s نتيجة",
+    ],
     (None, "%(count)d item published."): [
         "لم يُنشر أي عنصر (%(count)d).",
         "نُشر عنصر واحد.",

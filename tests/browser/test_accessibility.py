@@ -1,0 +1,86 @@
+"""axe-core (WCAG 2.1 A/AA) and the W3C Nu HTML checker on every page type, both languages."""
+
+import json
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+PAGE_TYPES = {
+    "home": "",
+    "initiative list": "initiatives/?sdg=2",
+    "initiative": "initiatives/sesric-statistics-research-training-oic/",
+    "countries": "countries/",
+    "country": "countries/cn/",
+    "events": "events/",
+    "observance": "events/2023/",
+    "event": "events/2023/high-level-panel-2023/",
+    "statement list": "statements/",
+    "statement (fallback)": "statements/unesco-dg-message-2005/",
+    "statement": "statements/dabur-remarks-joint-report-2020/",
+    "search": "search/?q=التعاون",
+    "not found": "statements/no-such-thing/",
+}
+URLS = [(f"{name} [{lang}]", f"/{lang}/{path}") for name, path in PAGE_TYPES.items() for lang in ("en", "ar")]
+
+
+def require(path):
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `npm ci` (make test does)")
+
+
+@pytest.mark.parametrize(("name", "url"), URLS)
+def test_axe_finds_no_wcag_violation(browser, site, name, url):
+    require(AXE)
+    # axe is injected as a script: this context alone lets it past the page's CSP.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site.url + url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+    finally:
+        context.close()
+    violations = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+    ]
+    assert violations == [], name
+
+
+def test_every_page_type_is_valid_html(site, tmp_path):
+    require(VNU)
+    files = []
+    for index, (name, url) in enumerate(URLS):
+        try:
+            body = urllib.request.urlopen(site.url + quote(url, safe="/?=&")).read()
+        except urllib.error.HTTPError as error:  # the 404 page is a page too
+            body = error.read()
+        path = tmp_path / f"{index:02d}.html"
+        path.write_bytes(body)
+        files.append((name, path))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *[str(p) for _n, p in files]],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    by_file = {str(path): name for name, path in files}
+    errors = [
+        (by_file.get(m.get("url", "").removeprefix("file:"), m.get("url")), m["message"])
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert errors == []
