@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -9,6 +10,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # `make run` loads them.
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    # Each test has its own data (rolled back after): cached pages must not leak.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

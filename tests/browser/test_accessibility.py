@@ -30,7 +30,11 @@ PAGE_TYPES = {
     "search": "search/?q=التعاون",
     "not found": "statements/no-such-thing/",
 }
-URLS = [(f"{name} [{lang}]", f"/{lang}/{path}") for name, path in PAGE_TYPES.items() for lang in ("en", "ar")]
+URLS = [
+    (f"{name} [{lang}]", f"/{lang}/{path}")
+    for name, path in PAGE_TYPES.items()
+    for lang in ("en", "ar")
+]
 
 
 def require(path):
@@ -71,7 +75,15 @@ def test_every_page_type_is_valid_html(site, tmp_path):
         path.write_bytes(body)
         files.append((name, path))
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *[str(p) for _n, p in files]],
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--errors-only",
+            *[str(p) for _n, p in files],
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -1,0 +1,96 @@
+"""Whole-page cache for anonymous readers, per language, invalidated by any content change.
+
+Every cache key carries a content version; saving or deleting any content (a
+publish included) bumps the version, so the next request renders afresh: a
+change is visible at once. Use a cache shared by all workers in production
+(CACHE_URL=redis://... or CACHE_URL=db); the default in-process cache is for
+one development process.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+
+VERSION_KEY = "sscportal:content-version"
+CACHEABLE_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml")
+# Private or per-user pages are never cached.
+SKIPPED_PREFIXES = ("/en/admin/", "/ar/admin/", "/healthz")
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted)
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        # Hashed: paths may hold Arabic or spaces, which some cache backends refuse.
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"sscportal:page:{content_version()}:{path}"
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name in ("Content-Type", "Content-Disposition", "Content-Language")
+            ]
+            cache.set(
+                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request):
+        return (
+            request.method in ("GET", "HEAD")
+            # A session (a logged-in editor) may see drafts: never serve or store it.
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(SKIPPED_PREFIXES)
+        )
+
+    @staticmethod
+    def _cacheable_response(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+        )
+
+
+def connect_signals(models):
+    for model in models:
+        post_save.connect(
+            bump_content_version, sender=model, dispatch_uid=f"page-cache-save-{model}"
+        )
+        post_delete.connect(
+            bump_content_version, sender=model, dispatch_uid=f"page-cache-del-{model}"
+        )
+    m2m_changed.connect(bump_content_version, dispatch_uid="page-cache-m2m")

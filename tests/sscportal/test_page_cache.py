@@ -1,0 +1,65 @@
+"""Anonymous pages are served from the cache until content changes, then at once afresh."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from statements.models import Statement
+
+from .. import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_second_anonymous_request_is_a_cache_hit_without_queries(client, demo_content):
+    first, _ = get(client, "/ar/statements/")
+    second, queries = get(client, "/ar/statements/")
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert queries == 0
+    assert second.content == first.content
+    assert "default-src 'none'" in second["Content-Security-Policy"]
+
+
+def test_languages_are_cached_separately(client, demo_content):
+    english, _ = get(client, "/en/statements/")
+    arabic, _ = get(client, "/ar/statements/")
+    assert '<html lang="ar"' in get(client, "/ar/statements/")[0].text
+    assert english.content != arabic.content
+
+
+def test_publishing_is_visible_at_once(client, demo_content):
+    get(client, "/en/statements/")
+    draft = factories.StatementFactory(status="draft", title_en="Brand new statement")
+    assert "Brand new statement" not in get(client, "/en/statements/")[0].text
+    draft.status = "published"
+    draft.save()
+    response, _ = get(client, "/en/statements/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Brand new statement" in response.text
+
+
+def test_deleting_is_visible_at_once(client, demo_content):
+    assert "UNESCO" in get(client, "/en/statements/")[0].text
+    Statement.objects.get(slug="unesco-dg-message-2005").delete()
+    assert "Message from the Director-General of UNESCO" not in get(client, "/en/statements/")[0].text
+
+
+def test_logged_in_staff_are_never_served_or_stored(client, admin_user, demo_content):
+    client.force_login(admin_user)
+    response, _ = get(client, "/en/statements/")
+    assert "X-Page-Cache" not in response
+    draft = factories.StatementFactory(status="draft")
+    assert get(client, draft.get_absolute_url())[0].status_code == 200
+    client.logout()
+    assert get(client, draft.get_absolute_url())[0].status_code == 404
+
+
+def test_errors_are_not_cached(client, demo_content):
+    response, _ = get(client, "/en/statements/nothing/")
+    assert response.status_code == 404 and "X-Page-Cache" not in response
