@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # axe-core and the Nu HTML checker, for tests/browser (node_modules is git-ignored).
 NODE_TOOLS := node_modules/.installed
 
-.PHONY: run test install lint check-migrations messages db-stop clean outage
+.PHONY: run test install lint check-migrations messages db-stop clean outage fonts bench bench-data
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,17 @@ test: lint check-migrations $(NODE_TOOLS)
 # Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py).
 outage: install
 	$(PY) bench/db_outage.py
+
+# Subset Noto Naskh Arabic (from @fontsource) to the Arabic block: ~25 KB a weight.
+FONT_SOURCE := node_modules/@fontsource/noto-naskh-arabic/files
+fonts: install $(NODE_TOOLS)
+	$(PY) -m pip install --quiet -c constraints.txt ".[fonts]"
+	for weight in 400 700; do \
+	  $(BIN)/pyftsubset $(FONT_SOURCE)/noto-naskh-arabic-arabic-$$weight-normal.woff2 \
+	    --unicodes="U+0600-06FF,U+200C-200F,U+FD3E-FD3F,U+0020,U+00A0" --layout-features='*' \
+	    --no-hinting --desubroutinize --flavor=woff2 \
+	    --output-file=static/fonts/noto-naskh-arabic-$$weight.woff2; \
+	done
 
 # Refresh the Arabic catalogue after changing interface strings.
 messages: install
