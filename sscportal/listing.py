@@ -3,9 +3,11 @@ whose bad values are ignored with a visible note instead of an error page."""
 
 from django import forms
 from django.core.paginator import InvalidPage, Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from .errors import ExplainedHttp404
+from .page_cache import cached_count
 
 MAX_QUERY_LENGTH = 200
 
@@ -42,13 +44,21 @@ class FilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
+class CachedCountPaginator(Paginator):
+    """A paginator whose total comes from cached_count (one COUNT per content version)."""
+
+    @cached_property
+    def count(self):
+        return cached_count(self.object_list)
+
+
 class SafePaginationMixin:
     """`page=abc` shows the first page; a page past the end is a 404 with a clear message."""
 
     paginate_by = 20
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        paginator = CachedCountPaginator(queryset, page_size, allow_empty_first_page=True)
         raw = self.request.GET.get("page", "1")
         number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
         try:

@@ -24,6 +24,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from .bilingual import shown
+from .page_cache import cached_count
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -125,7 +126,7 @@ def tsquery_sql(parsed):
 # query matching very many items ranks only the newest CANDIDATES of them, so
 # the cost of ranking does not grow with the corpus.
 RECENCY_FIELD = {"initiative": "start_date", "event": "starts_at", "statement": "delivered_on"}
-CANDIDATES = 1000
+CANDIDATES = 400
 
 
 class _Matches(Func):
@@ -193,29 +194,35 @@ def near_misses(queryset, raw):
 
 
 def search_querysets(querysets, raw):
-    """Each queryset narrowed to the query and ordered by relevance.
+    """Each queryset narrowed to the query and ordered by relevance, with its count.
 
     Full-text matches if any queryset has one; otherwise near misses by
-    trigram similarity. Returns ({name: queryset}, mode) with mode
-    "full-text", "similar" or "empty".
+    trigram similarity. Returns ({name: queryset}, {name: count}, mode) with
+    mode "full-text", "similar" or "empty". Counts are cached until content
+    changes (a popular query is counted once).
     """
     parsed = parse(raw)
     if not parsed:
-        return {name: qs.none() for name, qs in querysets.items()}, "empty"
+        return (
+            {name: qs.none() for name, qs in querysets.items()},
+            dict.fromkeys(querysets, 0),
+            "empty",
+        )
     matches = {
         name: full_text(qs, parsed).order_by("-search_rank", "pk") for name, qs in querysets.items()
     }
-    if any(qs.exists() for qs in matches.values()):
-        return matches, "full-text"
+    counts = {name: cached_count(qs) for name, qs in matches.items()}
+    if any(counts.values()):
+        return matches, counts, "full-text"
     similar = {
         name: near_misses(qs, raw).order_by("-search_rank", "pk") for name, qs in querysets.items()
     }
-    return similar, "similar"
+    return similar, {name: cached_count(qs) for name, qs in similar.items()}, "similar"
 
 
 def search_queryset(queryset, raw):
     """One queryset narrowed and ordered by the query (list filters, admin search)."""
-    results, _mode = search_querysets({"items": queryset}, raw)
+    results, _counts, _mode = search_querysets({"items": queryset}, raw)
     return results["items"]
 
 

@@ -47,8 +47,9 @@ class SearchView(TemplateView):
         chosen = data.get("type") or ""
         page = data.get("page") or 1
         names = [chosen] if chosen else list(TYPES)
-        querysets, mode = search.search_querysets({name: TYPES[name][1]() for name in names}, raw)
-        counts = {name: qs.count() for name, qs in querysets.items()}
+        querysets, counts, mode = search.search_querysets(
+            {name: TYPES[name][1]() for name in names}, raw
+        )
         total = sum(counts.values())
         last_page = max(1, -(-total // PAGE_SIZE))
         if page > last_page and total:

@@ -7,6 +7,8 @@ from events.models import Event
 from initiatives.models import Country, Initiative, InitiativeCountry
 from statements.models import Statement
 
+from .page_cache import cached_count
+
 HOME_ITEMS = 5
 
 
@@ -24,14 +26,17 @@ class HomeView(TemplateView):
             statements=Statement.objects.published().for_list()[:HOME_ITEMS],
             upcoming=bool(upcoming),
             events=upcoming or events.order_by("-starts_at")[:HOME_ITEMS],
-            initiatives=Initiative.objects.published().for_list().order_by("-updated_at")[:6],
+            # The newest initiatives, in the public order its index serves.
+            initiatives=Initiative.objects.published()
+            .for_list()
+            .order_by("-start_date", "slug")[:6],
             counts={
-                "initiatives": Initiative.objects.published().count(),
-                "countries": Country.objects.filter(
-                    pk__in=published_roles.values("country")
-                ).count(),
-                "events": events.count(),
-                "statements": Statement.objects.published().count(),
+                "initiatives": cached_count(Initiative.objects.published()),
+                "countries": cached_count(
+                    Country.objects.filter(pk__in=published_roles.values("country"))
+                ),
+                "events": cached_count(events),
+                "statements": cached_count(Statement.objects.published()),
             },
         )
         return context

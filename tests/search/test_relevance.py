@@ -23,7 +23,7 @@ def site_search(raw):
         "event": Event.objects.published(),
         "statement": Statement.objects.published(),
     }
-    results, _mode = search.search_querysets(querysets, raw)
+    results, _counts, _mode = search.search_querysets(querysets, raw)
     ranked = [
         (item.search_rank, item.slug) for queryset in results.values() for item in queryset[:10]
     ]

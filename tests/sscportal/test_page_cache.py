@@ -47,7 +47,9 @@ def test_publishing_is_visible_at_once(client, demo_content):
 def test_deleting_is_visible_at_once(client, demo_content):
     assert "UNESCO" in get(client, "/en/statements/")[0].text
     Statement.objects.get(slug="unesco-dg-message-2005").delete()
-    assert "Message from the Director-General of UNESCO" not in get(client, "/en/statements/")[0].text
+    assert (
+        "Message from the Director-General of UNESCO" not in get(client, "/en/statements/")[0].text
+    )
 
 
 def test_logged_in_staff_are_never_served_or_stored(client, admin_user, demo_content):
