@@ -46,6 +46,26 @@ test: lint check-migrations $(NODE_TOOLS)
 outage: install
 	$(PY) bench/db_outage.py
 
+# Benchmarks (not tests): bench-data fills two databases on the server named by
+# BENCH_SERVER (10,000 and 100,000 initiatives), bench measures every page type
+# against them with wrk (apt-get install wrk) and writes bench/results/.
+BENCH_SERVER ?= postgres://postgres@127.0.0.1:5432
+bench-data: install
+	for size in 10000 100000; do \
+	  psql "$(BENCH_SERVER)/postgres" -qc "DROP DATABASE IF EXISTS sscbench$$size" \
+	    -c "CREATE DATABASE sscbench$$size TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'"; \
+	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py migrate -v0; \
+	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py load_reference_data; \
+	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py generate_corpus \
+	    --initiatives $$size --events $$((size / 20)) --statements $$((size / 5)); \
+	done
+
+bench: install
+	BENCH_DATABASE_URL=$(BENCH_SERVER)/sscbench10000 $(PY) bench/run.py
+	BENCH_DATABASE_URL=$(BENCH_SERVER)/sscbench100000 $(PY) bench/run.py
+	$(PY) bench/search_bench.py $(BENCH_SERVER)/sscbench10000 $(BENCH_SERVER)/sscbench100000
+	$(PY) bench/search_relevance.py
+
 # Subset Noto Naskh Arabic (from @fontsource) to the Arabic block: ~25 KB a weight.
 FONT_SOURCE := node_modules/@fontsource/noto-naskh-arabic/files
 fonts: install $(NODE_TOOLS)
