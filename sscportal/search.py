@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func
 from django.db.models.expressions import RawSQL
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from .bilingual import shown
@@ -229,6 +228,11 @@ def search_queryset(queryset, raw):
 # --- Snippets -------------------------------------------------------------
 
 
+def _plain(fragment):
+    """Text of an HTML fragment; a tag becomes a space, so paragraphs do not run together."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", fragment))
+
+
 def word_forms(words):
     """For each word: its English lexemes and its Arabic-normalised form, in one query."""
     unique = sorted({w for w in words if w})
@@ -284,7 +288,7 @@ def build_snippets(items, parsed, fields):
     for title, body in shown_texts:
         every_word += title.text.split()
         if body:
-            every_word += html.unescape(strip_tags(body.text)).split()
+            every_word += _plain(body.text).split()
     forms = word_forms([w for token in every_word for w in WORD.findall(token)] + every_word)
     wanted = [forms.get(w) for w in parsed.positive_words if forms.get(w)]
     wanted_lexemes = set().union(*(f[0] for f in wanted)) if wanted else set()
@@ -303,7 +307,7 @@ def build_snippets(items, parsed, fields):
         title_snippet = Snippet(title_words, title.lang, title.is_fallback)
         body_snippet = None
         if body and body.text:
-            tokens = html.unescape(strip_tags(body.text)).split()
+            tokens = _plain(body.text).split()
             hits = [i for i, token in enumerate(tokens) if is_hit(token)]
             start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
             window = tokens[start : start + SNIPPET_WORDS]
