@@ -6,8 +6,9 @@ Usage:
 Each database is filled beforehand with `manage.py generate_corpus` (for
 instance 10,000 and 100,000 initiatives). For each, the script renders the
 search page for a fixed set of Arabic and English queries through Django's
-test client (the whole request: parsing, full-text query, counts, snippets)
-and reports the median time per query. Writes bench/results/search.json.
+test client (the whole request: parsing, full-text query, counts, snippets;
+page cache off and the cache emptied before each sample) and reports the
+median time per query. Writes bench/results/search.json.
 """
 
 import json
@@ -44,6 +45,7 @@ def measure():
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.test import Client
 
     from initiatives.models import Initiative
@@ -56,6 +58,7 @@ def measure():
             client.get(url, {"q": query})  # warm caches and plans
             samples = []
             for _ in range(ROUNDS):
+                cache.clear()  # the whole cost: no cached page, no cached count
                 start = time.perf_counter()
                 response = client.get(url, {"q": query})
                 samples.append(time.perf_counter() - start)
@@ -69,7 +72,13 @@ def measure():
 
 
 def run(url):
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "ALLOWED_HOSTS": "testserver"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "testserver",
+        "PAGE_CACHE_SECONDS": "0",
+    }
     env["SECRET_KEY"] = "bench-only-" * 5
     output = subprocess.run(
         [sys.executable, __file__, "--measure"],

@@ -15,7 +15,8 @@ PAGE_SIZE = 20
 MAX_PAGE = 50
 
 TYPES = {
-    "initiative": (_("Initiatives"), lambda: Initiative.objects.published().for_list()),
+    # Results show titles and snippets only: no prefetching of countries and goals.
+    "initiative": (_("Initiatives"), lambda: Initiative.objects.published()),
     "event": (_("Events"), lambda: Event.objects.published().for_list()),
     "statement": (_("Statements"), lambda: Statement.objects.published().for_list()),
 }
