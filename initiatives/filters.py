@@ -2,22 +2,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.listing import FilterForm, SearchText
+from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
 from .models import Country, Modality, Region, Stage
-
-
-class CountryCode(forms.CharField):
-    def to_python(self, value):
-        return super().to_python(value).strip().upper()
-
-    def clean(self, value):
-        # After the field's own validators, which refuse NUL bytes and over-long input.
-        value = super().clean(value)
-        if value and not Country.objects.filter(iso2=value).exists():
-            raise forms.ValidationError(_("unknown country code"))
-        return value
 
 
 class RegionCode(forms.IntegerField):
@@ -30,7 +18,15 @@ class RegionCode(forms.IntegerField):
 
 class InitiativeFilterForm(FilterForm):
     q = SearchText(label=_("Words"), required=False)
-    country = CountryCode(label=_("Country"), required=False, max_length=2)
+    country = KnownValue(
+        queryset=Country.objects.all(),
+        field="iso2",
+        normalize=str.upper,
+        unknown=_("unknown country code"),
+        label=_("Country"),
+        required=False,
+        max_length=2,
+    )
     region = RegionCode(label=_("Region"), required=False)
     sdg = forms.IntegerField(label=_("SDG"), required=False, min_value=1, max_value=17)
     modality = forms.ChoiceField(

@@ -19,6 +19,25 @@ class SearchText(forms.CharField):
         return super().to_python(value)[:MAX_QUERY_LENGTH].strip()
 
 
+class KnownValue(forms.CharField):
+    """A code that must name an existing row (a country's ISO code, an organization's key)."""
+
+    def __init__(self, *, queryset, field, normalize, unknown, **kwargs):
+        super().__init__(**kwargs)
+        self.queryset, self.lookup_field = queryset, field
+        self.normalize, self.unknown = normalize, unknown
+
+    def to_python(self, value):
+        return self.normalize(super().to_python(value).strip())
+
+    def clean(self, value):
+        # After the field's own validators, which refuse NUL bytes and over-long input.
+        value = super().clean(value)
+        if value and not self.queryset.filter(**{self.lookup_field: value}).exists():
+            raise forms.ValidationError(self.unknown)
+        return value
+
+
 class FilterForm(forms.Form):
     """A GET form; invalid fields are dropped and reported, the rest still apply."""
 

@@ -2,27 +2,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Organization
-from sscportal.listing import FilterForm, SearchText
+from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
 from .models import StatementKind
 
 
-class OrganizationKey(forms.CharField):
-    def to_python(self, value):
-        return super().to_python(value).strip().lower()
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value and not Organization.objects.filter(key=value).exists():
-            raise forms.ValidationError(_("unknown organization"))
-        return value
-
-
 class StatementFilterForm(FilterForm):
     q = SearchText(label=_("Words"), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
-    organization = OrganizationKey(label=_("Organization"), required=False, max_length=100)
+    organization = KnownValue(
+        queryset=Organization.objects.all(),
+        field="key",
+        normalize=str.lower,
+        unknown=_("unknown organization"),
+        label=_("Organization"),
+        required=False,
+        max_length=100,
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any"))] + StatementKind.choices
     )

@@ -102,26 +102,13 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_settings_are_hardened(settings):
+def test_production_settings_are_hardened(monkeypatch):
     import importlib
 
-    os.environ.setdefault("SECRET_KEY", "x" * 60)
-    env = {
-        "SECRET_KEY": "y" * 60,
-        "ALLOWED_HOSTS": "ssc.example.org",
-        "DATABASE_URL": "postgres://a@b/c",
-    }
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        production = importlib.import_module("sscportal.settings_production")
-        production = importlib.reload(production)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    monkeypatch.setenv("SECRET_KEY", "y" * 60)
+    monkeypatch.setenv("ALLOWED_HOSTS", "ssc.example.org")
+    monkeypatch.setenv("DATABASE_URL", "postgres://a@b/c")
+    production = importlib.reload(importlib.import_module("sscportal.settings_production"))
     assert production.DEBUG is False
     assert production.SECURE_HSTS_SECONDS >= 365 * 24 * 3600
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
