@@ -6,27 +6,24 @@
 - publishing reserved to those with the model's `publish_<model>` permission.
 """
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import translation
-from django.utils.translation import get_language_bidi, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .bilingual import LANGUAGE_CODES, direction
 from .models import Status
 from .search import search_queryset
-
-_LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def _language_of_column(name):
     prefix, _sep, code = name.rpartition("_")
-    return code if prefix and code in _LANGUAGE_CODES else None
+    return code if prefix and code in LANGUAGE_CODES else None
 
 
 class BidiWidgetsMixin:
@@ -41,9 +38,7 @@ class BidiWidgetsMixin:
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         code = _language_of_column(db_field.name)
         if field is not None and code and getattr(db_field, "translated_field", None):
-            with translation.override(code):
-                direction = "rtl" if get_language_bidi() else "ltr"
-            field.widget.attrs.update(lang=code, dir=direction)
+            field.widget.attrs.update(lang=code, dir=direction(code))
         return field
 
 

@@ -11,10 +11,10 @@ import json
 import re
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from .bilingual import LANGUAGE_CODES as LANGUAGES
 from .sanitize import sanitize_html
 
 
@@ -23,7 +23,6 @@ def show(value):
     return json.dumps(value, ensure_ascii=False)
 
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MISSING = object()
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _validate_url = URLValidator(schemes=["http", "https"])

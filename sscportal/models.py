@@ -1,10 +1,10 @@
 """Building blocks shared by every content model (no tables of their own)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .bilingual import LANGUAGE_CODES
 from .sanitize import sanitize_html
 
 
@@ -38,7 +38,7 @@ class Publishable(models.Model):
 
     def save(self, *args, **kwargs):
         for field in self.rich_text_fields:
-            for code, _name in settings.LANGUAGES:
+            for code in LANGUAGE_CODES:
                 column = f"{field}_{code}"
                 setattr(self, column, sanitize_html(getattr(self, column)))
         super().save(*args, **kwargs)

@@ -6,13 +6,12 @@
 """
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 
-from sscportal.bilingual import direction, other_languages, shown
+from sscportal.bilingual import LANGUAGE_CODES, direction, other_languages, shown
 
 register = template.Library()
 
@@ -94,4 +93,4 @@ def text_direction(code):
 
 @register.simple_tag
 def site_languages():
-    return [code for code, _name in settings.LANGUAGES]
+    return LANGUAGE_CODES
