@@ -65,15 +65,7 @@ class RecoverDeletedMixin:
         ]
 
     def deleted_records(self):
-        """The last historical record of every item that no longer exists."""
-        history = self.model.history
-        live = self.model.objects.values("pk")
-        latest = (
-            history.exclude(id__in=live)
-            .order_by("id", "-history_date", "-history_id")
-            .distinct("id")
-        )
-        return history.filter(history_id__in=latest.values("history_id"), history_type="-")
+        return deleted_history(self.model)
 
     def deleted_view(self, request):
         if not self.has_add_permission(request):
@@ -117,17 +109,20 @@ class RecoverDeletedMixin:
         return False
 
 
-def restore_deleted_rows(model, **lookup):
-    """Re-create rows of `model` matching `lookup` whose last history record is a deletion."""
+def deleted_history(model, **lookup):
+    """The last historical record of every row of `model` (matching `lookup`) that was deleted."""
     latest = (
         model.history.filter(**lookup)
         .exclude(id__in=model.objects.values("pk"))
         .order_by("id", "-history_date", "-history_id")
         .distinct("id")
     )
-    for record in model.history.filter(
-        history_id__in=latest.values("history_id"), history_type="-"
-    ):
+    return model.history.filter(history_id__in=latest.values("history_id"), history_type="-")
+
+
+def restore_deleted_rows(model, **lookup):
+    """Re-create rows of `model` matching `lookup` whose last history record is a deletion."""
+    for record in deleted_history(model, **lookup):
         record.instance.save()
 
 
