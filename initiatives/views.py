@@ -1,6 +1,9 @@
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from sscportal.bilingual import shown
 from sscportal.listing import SafePaginationMixin
+from sscportal.page_cache import until_content_changes
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import InitiativeFilterForm
@@ -19,12 +22,28 @@ class InitiativeListView(SafePaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filters"] = self.filters
-        context["countries"] = Country.objects.order_by("name_en").only(
-            "iso2", "name_en", "name_ar"
+        language = get_language()
+        # 249 countries through the bilingual lookup cost more than the rest of
+        # the page; the labels only change with content, so build them once.
+        context["country_options"] = until_content_changes(
+            f"options:countries:{language}", _country_options
         )
-        context["regions"] = Region.objects.order_by("m49")
+        context["region_options"] = until_content_changes(
+            f"options:regions:{language}", _region_options
+        )
+        context["selected_country"] = (self.filters.value("country") or "").lower()
+        context["selected_region"] = self.filters.value("region")
         context["sdgs"] = range(1, 18)
         return context
+
+
+def _country_options():
+    countries = Country.objects.order_by("name_en").only("iso2", "name_en", "name_ar")
+    return [(country.iso2.lower(), shown(country, "name").text) for country in countries]
+
+
+def _region_options():
+    return [(region.m49, shown(region, "name").text) for region in Region.objects.order_by("m49")]
 
 
 class InitiativeDetailView(PublishedOrStaffMixin, DetailView):

@@ -98,6 +98,12 @@ def connect_signals(models):
     m2m_changed.connect(bump_content_version, dispatch_uid="page-cache-m2m")
 
 
+def until_content_changes(name, build):
+    """`build()`'s result, computed once per content version (one per language if `name` says so)."""
+    key = f"sscportal:{name}:{content_version()}"
+    return cache.get_or_set(key, build, settings.PAGE_CACHE_SECONDS or 60)
+
+
 def cached_count(queryset):
     """COUNT(*) of a queryset, remembered until content next changes.
 
@@ -109,9 +115,4 @@ def cached_count(queryset):
     except EmptyResultSet:  # queryset.none(), or a filter that can match nothing
         return 0
     digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
-    key = f"sscportal:count:{content_version()}:{digest}"
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count, settings.PAGE_CACHE_SECONDS or 60)
-    return count
+    return until_content_changes(f"count:{digest}", queryset.count)

@@ -188,3 +188,16 @@ def test_statement_page_has_schema_org_article(client, demo_content):
     assert data["author"]["name"] == "ديما الخطيب"
     assert data["inLanguage"] == "ar"
     assert '<meta property="og:type" content="article">' in html
+
+
+def test_initiative_filters_offer_every_country_and_region_in_the_page_language(
+    client, demo_content
+):
+    english = client.get("/en/initiatives/?country=cn&region=142").text
+    assert '<option value="ke">Kenya</option>' in english
+    assert '<option value="cn" selected>China</option>' in english
+    assert '<option value="142" selected>Asia</option>' in english
+    assert len(re.findall(r'<option value="[a-z]{2}"', english)) == 249
+    arabic = client.get("/ar/initiatives/").text
+    assert '<option value="ke">كينيا</option>' in arabic
+    assert '<option value="2">أفريقيا</option>' in arabic
