@@ -63,6 +63,14 @@ class FilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
+def no_such_page(number, last):
+    """The 404 for a page number past the end, saying where the end is."""
+    return ExplainedHttp404(
+        _("There is no page %(number)s; the last page is %(last)s.")
+        % {"number": number, "last": last}
+    )
+
+
 class CachedCountPaginator(Paginator):
     """A paginator whose total comes from cached_count (one COUNT per content version)."""
 
@@ -83,8 +91,5 @@ class SafePaginationMixin:
         try:
             page = paginator.page(number)
         except InvalidPage:
-            raise ExplainedHttp404(
-                _("There is no page %(number)s; the last page is %(last)s.")
-                % {"number": number, "last": paginator.num_pages}
-            ) from None
+            raise no_such_page(number, paginator.num_pages) from None
         return paginator, page, page.object_list, page.has_other_pages()

@@ -9,7 +9,7 @@ from initiatives.models import Initiative
 from statements.models import Statement
 
 from . import search
-from .errors import ExplainedHttp404
+from .listing import no_such_page
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -54,10 +54,7 @@ class SearchView(TemplateView):
         total = sum(counts.values())
         last_page = max(1, -(-total // PAGE_SIZE))
         if page > last_page and total:
-            raise ExplainedHttp404(
-                _("There is no page %(number)s; the last page is %(last)s.")
-                % {"number": page, "last": last_page}
-            )
+            raise no_such_page(page, last_page)
         # The best PAGE_SIZE * page of each type, merged by score, then the page.
         wanted = PAGE_SIZE * page
         ranked = [
