@@ -6,6 +6,9 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.template import loader
 
+# Connection failures, not bad SQL: only these mean "the database is down".
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
 
 class ExplainedHttp404(Http404):
     """A 404 whose (translated) message is worth showing to the reader.
@@ -35,7 +38,7 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # A database failure outside a view (in middleware, say) lands here too.
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
         return database_unavailable(request)
     return _render(request, "500.html", 500)
 

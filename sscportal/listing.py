@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from .errors import ExplainedHttp404
 from .page_cache import cached_count
-
-MAX_QUERY_LENGTH = 200
+from .search import MAX_QUERY_LENGTH
 
 
 class SearchText(forms.CharField):

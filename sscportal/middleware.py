@@ -4,14 +4,10 @@ friendly 503 while the database is unreachable."""
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 
-from .errors import database_unavailable
+from .errors import DATABASE_UNAVAILABLE, database_unavailable
 
 logger = logging.getLogger(__name__)
-
-# Connection failures, not bad SQL: only these mean "the database is down".
-UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 class SecurityHeadersMiddleware:
@@ -39,7 +35,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, UNAVAILABLE):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
             logger.warning("database unavailable: %s", exception)
             return database_unavailable(request)
         return None
