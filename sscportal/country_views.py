@@ -24,19 +24,24 @@ def _count_of(queryset, field):
     return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
 
 
+def countries_with_published_content():
+    """Countries in at least one published initiative or host of a published event,
+    with both counts: the index, the home page's count and the sitemap agree."""
+    initiatives = InitiativeCountry.objects.filter(initiative__status="published")
+    events = Event.objects.published()
+    return Country.objects.annotate(
+        initiative_count=_count_of(initiatives, "country"),
+        event_count=_count_of(events, "country"),
+    ).filter(Q(initiative_count__gt=0) | Q(event_count__gt=0))
+
+
 class CountryListView(ListView):
     template_name = "initiatives/country_list.html"
     context_object_name = "countries"
 
     def get_queryset(self):
-        initiatives = InitiativeCountry.objects.filter(initiative__status="published")
-        events = Event.objects.published()
         return (
-            Country.objects.annotate(
-                initiative_count=_count_of(initiatives, "country"),
-                event_count=_count_of(events, "country"),
-            )
-            .filter(Q(initiative_count__gt=0) | Q(event_count__gt=0))
+            countries_with_published_content()
             .select_related("region", "subregion")
             .order_by("region__m49", "name_en")
         )

@@ -7,7 +7,7 @@ from events.models import Event, Observance
 from initiatives.models import Initiative
 from statements.models import Statement
 
-from .country_views import CountryListView
+from .country_views import countries_with_published_content
 
 
 class BilingualSitemap(Sitemap):
@@ -68,7 +68,7 @@ class ObservanceSitemap(BilingualSitemap):
 class CountrySitemap(BilingualSitemap):
     def items(self):
         # The same countries the public index lists: those with published content.
-        return CountryListView().get_queryset().order_by("iso2")
+        return countries_with_published_content().order_by("iso2")
 
 
 SITEMAPS = {

@@ -4,9 +4,10 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from events.models import Event
-from initiatives.models import Country, Initiative, InitiativeCountry
+from initiatives.models import Initiative
 from statements.models import Statement
 
+from .country_views import countries_with_published_content
 from .page_cache import cached_count
 
 HOME_ITEMS = 5
@@ -21,7 +22,6 @@ class HomeView(TemplateView):
         upcoming = list(
             events.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:HOME_ITEMS]
         )
-        published_roles = InitiativeCountry.objects.filter(initiative__status="published")
         context.update(
             statements=Statement.objects.published().for_list()[:HOME_ITEMS],
             upcoming=bool(upcoming),
@@ -32,9 +32,7 @@ class HomeView(TemplateView):
             .order_by("-start_date", "slug")[:6],
             counts={
                 "initiatives": cached_count(Initiative.objects.published()),
-                "countries": cached_count(
-                    Country.objects.filter(pk__in=published_roles.values("country"))
-                ),
+                "countries": cached_count(countries_with_published_content()),
                 "events": cached_count(events),
                 "statements": cached_count(Statement.objects.published()),
             },

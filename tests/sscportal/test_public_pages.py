@@ -152,6 +152,8 @@ def test_home_shows_latest_content_and_counts(client, demo_content):
     html = client.get("/en/").text
     assert "<strong>4</strong> initiatives" in html
     assert "<strong>5</strong> statements" in html
+    # As many countries as the countries index lists: China, Türkiye, and the US (an event).
+    assert "<strong>3</strong> countries" in html
     assert "SDG acceleration exchange" not in html  # a draft
 
 
