@@ -22,11 +22,7 @@ SKIPPED_PREFIXES = ("/en/admin/", "/ar/admin/", "/healthz")
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
 
 
 def bump_content_version(**kwargs):
