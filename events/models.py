@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
-from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+from sscportal.models import (
+    Publishable,
+    PublishableQuerySet,
+    has_text_in_some_language,
+    publishable_manager,
+)
 from sscportal.search_fields import search_document, search_indexes, search_text
 
 
@@ -97,7 +102,7 @@ class Event(Publishable):
         a=["title"], b=["venue"], c=["description"], html=["description"]
     )
     search_text = search_text()
-    objects = EventQuerySet.as_manager()
+    objects = publishable_manager(EventQuerySet)
 
     class Meta:
         verbose_name = _("event")

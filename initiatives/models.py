@@ -3,7 +3,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
+from sscportal.models import (
+    Publishable,
+    PublishableQuerySet,
+    has_text_in_some_language,
+    publishable_manager,
+)
 from sscportal.search_fields import search_document, search_indexes, search_text
 
 
@@ -193,7 +198,7 @@ class Initiative(Publishable):
         a=["title"], b=["summary"], c=["description"], html=["description"]
     )
     search_text = search_text()
-    objects = InitiativeQuerySet.as_manager()
+    objects = publishable_manager(InitiativeQuerySet)
 
     class Meta:
         verbose_name = _("initiative")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bilingual import LANGUAGE_CODES
 from .sanitize import sanitize_html
+from .search_fields import SEARCH_COLUMNS
 
 
 class Status(models.TextChoices):
@@ -16,6 +17,17 @@ class Status(models.TextChoices):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+
+class PublishableManager(models.Manager):
+    def get_queryset(self):
+        # The generated search columns (a tsvector of all the text, ~4 KB a
+        # statement) are only ever read by SQL; rows come without them.
+        return super().get_queryset().defer(*SEARCH_COLUMNS)
+
+
+def publishable_manager(queryset_class):
+    return PublishableManager.from_queryset(queryset_class)()
 
 
 class Publishable(models.Model):
@@ -31,7 +43,7 @@ class Publishable(models.Model):
     # Translated HTML fields, cleaned with the one allowlist on every save.
     rich_text_fields = ()
 
-    objects = PublishableQuerySet.as_manager()
+    objects = publishable_manager(PublishableQuerySet)
 
     class Meta:
         abstract = True

@@ -5,8 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from initiatives.models import Organization
-from sscportal.models import Publishable, PublishableQuerySet, has_text_in_some_language
-from sscportal.search_fields import search_document, search_indexes, search_text
+from sscportal.models import (
+    Publishable,
+    PublishableQuerySet,
+    has_text_in_some_language,
+    publishable_manager,
+)
+from sscportal.search_fields import SEARCH_COLUMNS, search_document, search_indexes, search_text
 
 
 class StatementKind(models.TextChoices):
@@ -19,7 +24,9 @@ class StatementKind(models.TextChoices):
 
 class StatementQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.select_related("organization", "event__observance")
+        return self.select_related("organization", "event__observance").defer(
+            *(f"event__{column}" for column in SEARCH_COLUMNS)
+        )
 
 
 class Statement(Publishable):
@@ -58,7 +65,7 @@ class Statement(Publishable):
         a=["title"], b=["speaker", "speaker_title"], c=["body"], html=["body"]
     )
     search_text = search_text()
-    objects = StatementQuerySet.as_manager()
+    objects = publishable_manager(StatementQuerySet)
 
     class Meta:
         verbose_name = _("statement")
