@@ -2,7 +2,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from sscportal.bilingual import shown
-from sscportal.listing import SafePaginationMixin
+from sscportal.listing import SafePaginationMixin, option_tags, select_options
 from sscportal.page_cache import until_content_changes
 from sscportal.view_helpers import PublishedOrStaffMixin
 
@@ -24,26 +24,28 @@ class InitiativeListView(SafePaginationMixin, ListView):
         context["filters"] = self.filters
         language = get_language()
         # 249 countries through the bilingual lookup cost more than the rest of
-        # the page; the labels only change with content, so build them once.
-        context["country_options"] = until_content_changes(
-            f"options:countries:{language}", _country_options
-        )
-        context["region_options"] = until_content_changes(
-            f"options:regions:{language}", _region_options
-        )
-        context["selected_country"] = (self.filters.value("country") or "").lower()
-        context["selected_region"] = self.filters.value("region")
-        context["sdgs"] = range(1, 18)
+        # the page; the options only change with content, so build them once.
+        countries = until_content_changes(f"options:countries:{language}", _country_options)
+        regions = until_content_changes(f"options:regions:{language}", _region_options)
+        selected_country = (self.filters.value("country") or "").lower()
+        context["options"] = {
+            "country": select_options(countries, selected_country),
+            "region": self.filters.options("region", regions),
+            "sdg": self.filters.options("sdg", option_tags((n, n) for n in range(1, 18))),
+            "modality": self.filters.options("modality"),
+            "stage": self.filters.options("stage"),
+        }
         return context
 
 
 def _country_options():
     countries = Country.objects.order_by("name_en").only("iso2", "name_en", "name_ar")
-    return [(country.iso2.lower(), shown(country, "name").text) for country in countries]
+    return option_tags((country.iso2.lower(), shown(country, "name").text) for country in countries)
 
 
 def _region_options():
-    return [(region.m49, shown(region, "name").text) for region in Region.objects.order_by("m49")]
+    regions = Region.objects.order_by("m49")
+    return option_tags((region.m49, shown(region, "name").text) for region in regions)
 
 
 class InitiativeDetailView(PublishedOrStaffMixin, DetailView):

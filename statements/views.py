@@ -1,11 +1,14 @@
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from initiatives.models import Organization
-from sscportal.listing import SafePaginationMixin
+from sscportal.bilingual import shown
+from sscportal.listing import SafePaginationMixin, option_tags
+from sscportal.page_cache import until_content_changes
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import StatementFilterForm
-from .models import Statement, StatementKind
+from .models import Statement
 
 
 class StatementListView(SafePaginationMixin, ListView):
@@ -19,11 +22,21 @@ class StatementListView(SafePaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filters"] = self.filters
-        context["organizations"] = Organization.objects.filter(
-            statements__status="published"
-        ).distinct()
-        context["kinds"] = StatementKind.choices
+        # Organizations that made a published statement: a DISTINCT over all
+        # statements, which only changes with content.
+        organizations = until_content_changes(
+            f"options:organizations:{get_language()}", _organization_options
+        )
+        context["options"] = {
+            "organization": self.filters.options("organization", organizations),
+            "kind": self.filters.options("kind"),
+        }
         return context
+
+
+def _organization_options():
+    organizations = Organization.objects.filter(statements__status="published").distinct()
+    return option_tags((org.key, shown(org, "name").text) for org in organizations)
 
 
 class StatementDetailView(PublishedOrStaffMixin, DetailView):
