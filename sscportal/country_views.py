@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from events.models import Event
-from initiatives.models import Country, CountryRole, InitiativeCountry
+from initiatives.models import Country, CountryRole, Initiative, InitiativeCountry
 from statements.models import Statement
 
 from .errors import ExplainedHttp404
+from .page_cache import until_content_changes
 
 # A country page shows this many initiatives per role and links to the full list.
 ROLE_PREVIEW = 20
@@ -73,28 +74,34 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
-        roles = InitiativeCountry.objects.filter(
+        in_country = InitiativeCountry.objects.filter(
             country=country, initiative__status="published"
-        ).select_related("initiative")
-        counts = dict(roles.values_list("role").annotate(n=Count("pk")).order_by())
+        )
+        counts = until_content_changes(
+            f"country-role-counts:{country.pk}",
+            lambda: dict(in_country.values_list("role").annotate(n=Count("pk")).order_by()),
+        )
+        published = Initiative.objects.published()
         context["roles"] = [
             {
                 "role": role,
                 "count": counts.get(role.value, 0),
-                "initiatives": [
-                    r.initiative
-                    for r in roles.filter(role=role).order_by(
-                        "-initiative__start_date", "initiative__slug"
-                    )[:ROLE_PREVIEW]
-                ],
+                # Both conditions in one filter(): the same country row has the role.
+                "initiatives": published.filter(
+                    country_roles__country=country, country_roles__role=role
+                ).order_by("-start_date", "slug")[:ROLE_PREVIEW],
             }
             for role in CountryRole
         ]
         context["initiative_count"] = sum(counts.values())
         context["events"] = Event.objects.published().for_list().filter(country=country)[:20]
-        context["statements"] = (
-            Statement.objects.published()
-            .for_list()
-            .filter(Q(event__country=country) | Q(organization__country=country))[:20]
+        # A UNION of the two ways a statement relates to a country: PostgreSQL
+        # then collects the few matching rows by index and sorts them, where an
+        # OR across two joins made it walk every statement in date order.
+        related = (
+            Statement.objects.filter(event__country=country)
+            .values("pk")
+            .union(Statement.objects.filter(organization__country=country).values("pk"))
         )
+        context["statements"] = Statement.objects.published().for_list().filter(pk__in=related)[:20]
         return context

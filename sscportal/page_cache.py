@@ -8,6 +8,7 @@ one development process.
 """
 
 import hashlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,8 +22,19 @@ CACHEABLE_TYPES = ("text/html", "application/atom+xml", "text/calendar", "applic
 SKIPPED_PREFIXES = ("/en/admin/", "/ar/admin/", "/healthz")
 
 
+# The version as read once in the current request (the middleware gives each
+# request an empty dict): a page asks for it many times, the cache once.
+_read_this_request = ContextVar("content_version_this_request", default=None)
+
+
 def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    memo = _read_this_request.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def bump_content_version(**kwargs):
@@ -30,6 +42,9 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted)
         cache.set(VERSION_KEY, 2, timeout=None)
+    memo = _read_this_request.get()
+    if memo is not None:
+        memo.clear()
 
 
 class AnonymousPageCacheMiddleware:
@@ -37,6 +52,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _read_this_request.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _read_this_request.reset(token)
+
+    def _respond(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
         # Hashed: paths may hold Arabic or spaces, which some cache backends refuse.
@@ -100,15 +122,31 @@ def until_content_changes(name, build):
     return cache.get_or_set(key, build, settings.PAGE_CACHE_SECONDS or 60)
 
 
+def _query_digest(queryset):
+    """A key for the query's SQL and parameters, or None for one that can match nothing."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # queryset.none(), or a filter that can match nothing
+        return None
+    return hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
+
+
 def cached_count(queryset):
     """COUNT(*) of a queryset, remembered until content next changes.
 
     Counting 100,000 published initiatives costs tens of milliseconds; the
     answer only changes when content does.
     """
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # queryset.none(), or a filter that can match nothing
+    digest = _query_digest(queryset)
+    if digest is None:
         return 0
-    digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
     return until_content_changes(f"count:{digest}", queryset.count)
+
+
+def cached_ids(queryset):
+    """The primary keys a (sliced) queryset returns, remembered until content next changes."""
+    ids = queryset.values_list("pk", flat=True)  # also cheaper to compile for the key
+    digest = _query_digest(ids)
+    if digest is None:
+        return []
+    return until_content_changes(f"ids:{digest}", lambda: list(ids))

@@ -8,7 +8,7 @@ from initiatives.models import Initiative
 from statements.models import Statement
 
 from .country_views import countries_with_published_content
-from .page_cache import cached_count
+from .page_cache import cached_ids, until_content_changes
 
 HOME_ITEMS = 5
 
@@ -19,25 +19,31 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         events = Event.objects.published().for_list()
-        upcoming = list(
-            events.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:HOME_ITEMS]
-        )
+        # To the minute, so that the query, and so its cached result, stays the
+        # same for a minute.
+        now = timezone.now().replace(second=0, microsecond=0)
+        upcoming = events.filter(starts_at__gte=now).order_by("starts_at", "slug")[:HOME_ITEMS]
+        has_upcoming = bool(cached_ids(upcoming))
         context.update(
             statements=Statement.objects.published().for_list()[:HOME_ITEMS],
-            upcoming=bool(upcoming),
-            events=upcoming or events.order_by("-starts_at")[:HOME_ITEMS],
+            upcoming=has_upcoming,
+            events=upcoming if has_upcoming else events.order_by("-starts_at", "slug")[:HOME_ITEMS],
             # The newest initiatives, in the public order its index serves.
             initiatives=Initiative.objects.published()
             .for_list()
             .order_by("-start_date", "slug")[:6],
-            counts={
-                "initiatives": cached_count(Initiative.objects.published()),
-                "countries": cached_count(countries_with_published_content()),
-                "events": cached_count(events),
-                "statements": cached_count(Statement.objects.published()),
-            },
+            counts=until_content_changes("home-counts", _published_counts),
         )
         return context
+
+
+def _published_counts():
+    return {
+        "initiatives": Initiative.objects.published().count(),
+        "countries": countries_with_published_content().count(),
+        "events": Event.objects.published().count(),
+        "statements": Statement.objects.published().count(),
+    }
 
 
 def healthz(request):

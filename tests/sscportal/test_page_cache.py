@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from initiatives.models import SustainableDevelopmentGoal
 from statements.models import Statement
 
 from .. import factories
@@ -65,3 +66,31 @@ def test_logged_in_staff_are_never_served_or_stored(client, admin_user, demo_con
 def test_errors_are_not_cached(client, demo_content):
     response, _ = get(client, "/en/statements/nothing/")
     assert response.status_code == 404 and "X-Page-Cache" not in response
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/initiatives/", "/en/countries/ke/", "/ar/initiatives/?sdg=3"]
+)
+def test_cached_list_items_follow_edits_at_once(client, settings, url):
+    # The page cache off: what is left are the cached ids and rendered items of lists.
+    settings.PAGE_CACHE_SECONDS = 0
+    goal = SustainableDevelopmentGoal.objects.get(number=3)
+
+    def initiative(**titles):
+        created = factories.InitiativeCountryFactory(
+            initiative__title_en=titles["en"], initiative__title_ar=titles["ar"]
+        ).initiative
+        created.sdgs.add(goal)
+        return created
+
+    def shown(en, ar):
+        text = client.get(url).text
+        return (en if url.startswith("/en/") else ar) in text
+
+    edited = initiative(en="Old title", ar="عنوان قديم")
+    assert shown("Old title", "عنوان قديم")
+    edited.title_en, edited.title_ar = "New title", "عنوان جديد"
+    edited.save()
+    assert shown("New title", "عنوان جديد") and not shown("Old title", "عنوان قديم")
+    initiative(en="Added later", ar="أضيفت لاحقا")
+    assert shown("Added later", "أضيفت لاحقا")
