@@ -263,18 +263,34 @@ def _plain(fragment):
     return html.unescape(re.sub(r"<[^>]*>", " ", fragment))
 
 
+# Word forms already asked of PostgreSQL, by this process: a word's lexemes and
+# normal form depend only on the (fixed) dictionaries and functions, and the
+# words of result texts repeat from one search to the next. Bounded: when
+# full it is emptied and refilled.
+_known_forms = {}
+KNOWN_FORMS_LIMIT = 100_000
+
+
 def word_forms(words):
-    """For each word: its English lexemes and its Arabic-normalised form, in one query."""
-    unique = sorted({w for w in words if w})
-    if not unique:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT w, ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', w))), "
-            "ssc_arabic_normalize(lower(w)) FROM unnest(%s::text[]) AS w",
-            [unique],
-        )
-        return {w: (set(lexemes), normal) for w, lexemes, normal in cursor.fetchall()}
+    """For each word: its English lexemes and its Arabic-normalised form.
+
+    Words not seen before by this process are looked up in one query.
+    """
+    unique = {w for w in words if w}
+    unknown = sorted(unique - _known_forms.keys())
+    if unknown:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', w))), "
+                "ssc_arabic_normalize(lower(w)) FROM unnest(%s::text[]) AS w",
+                [unknown],
+            )
+            rows = cursor.fetchall()
+        if len(_known_forms) + len(rows) > KNOWN_FORMS_LIMIT:
+            _known_forms.clear()
+        for w, lexemes, normal in rows:
+            _known_forms[w] = (frozenset(lexemes), normal)
+    return {w: _known_forms[w] for w in unique if w in _known_forms}
 
 
 def _matches(form, wanted_lexemes, wanted_normals):
@@ -324,12 +340,17 @@ def build_snippets(items, parsed, fields):
     wanted_lexemes = set().union(*(f[0] for f in wanted)) if wanted else set()
     wanted_normals = {f[1] for f in wanted if f[1]}
 
+    hit_tokens = {}  # the same tokens recur in every text: test each once
+
     def is_hit(token):
-        return any(
-            _matches(forms[w], wanted_lexemes, wanted_normals)
-            for w in WORD.findall(token)
-            if w in forms
-        )
+        hit = hit_tokens.get(token)
+        if hit is None:
+            hit = hit_tokens[token] = any(
+                _matches(forms[w], wanted_lexemes, wanted_normals)
+                for w in WORD.findall(token)
+                if w in forms
+            )
+        return hit
 
     results = []
     for title, body in shown_texts:
@@ -338,8 +359,8 @@ def build_snippets(items, parsed, fields):
         body_snippet = None
         if body and body.text:
             tokens = _plain(body.text).split()
-            hits = [i for i, token in enumerate(tokens) if is_hit(token)]
-            start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
+            first_hit = next((i for i, token in enumerate(tokens) if is_hit(token)), 0)
+            start = max(0, first_hit - SNIPPET_WORDS // 3)
             window = tokens[start : start + SNIPPET_WORDS]
             body_snippet = Snippet(
                 [(token, is_hit(token)) for token in window],

@@ -1,5 +1,7 @@
 """/{lang}/search/: one search over initiatives, events and statements."""
 
+import hashlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -10,6 +12,7 @@ from statements.models import Statement
 
 from . import search
 from .listing import no_such_page
+from .page_cache import until_content_changes
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -48,24 +51,20 @@ class SearchView(TemplateView):
         chosen = data.get("type") or ""
         page = data.get("page") or 1
         names = [chosen] if chosen else list(TYPES)
-        querysets, counts, mode = search.search_querysets(
-            {name: TYPES[name][1]() for name in names}, raw
+        # Ranking is most of a search's cost and its answer only changes with
+        # content: a query asked again (a popular one) is ranked once per
+        # content version, whatever the language of the page.
+        digest = hashlib.sha256(f"{raw}|{','.join(names)}|{page}".encode()).hexdigest()
+        counts, mode, page_keys = until_content_changes(
+            f"search:{digest}", lambda: _ranked_page(raw, names, page)
         )
         total = sum(counts.values())
         last_page = max(1, -(-total // PAGE_SIZE))
         if page > last_page and total:
             raise no_such_page(page, last_page)
-        # The best PAGE_SIZE * page of each type, merged by score, then the page.
-        wanted = PAGE_SIZE * page
-        ranked = [
-            (item.search_rank, name, item) for name, qs in querysets.items() for item in qs[:wanted]
-        ]
-        ranked.sort(key=lambda entry: -entry[0])
-        page_items = ranked[wanted - PAGE_SIZE : wanted]
+        page_items = _load(page_keys)
         parsed = search.parse(raw)
-        snippets = search.build_snippets(
-            [(item, name) for _score, name, item in page_items], parsed, SNIPPET_FIELDS
-        )
+        snippets = search.build_snippets(page_items, parsed, SNIPPET_FIELDS)
         context.update(
             form=form,
             query=raw,
@@ -76,7 +75,7 @@ class SearchView(TemplateView):
             types=[(key, label) for key, (label, _qs) in TYPES.items()],
             results=[
                 {"type": name, "item": item, "title": title, "snippet": snippet}
-                for (_score, name, item), (title, snippet) in zip(page_items, snippets, strict=True)
+                for (item, name), (title, snippet) in zip(page_items, snippets, strict=True)
             ],
             page=page,
             previous_page=page - 1 if page > 1 else None,
@@ -85,3 +84,34 @@ class SearchView(TemplateView):
             section="search",
         )
         return context
+
+
+def _ranked_page(raw, names, page):
+    """(counts by type, mode, [(type, pk)] of the page's results, best first)."""
+    querysets, counts, mode = search.search_querysets(
+        {name: TYPES[name][1]() for name in names}, raw
+    )
+    wanted = PAGE_SIZE * page
+    if wanted - PAGE_SIZE >= sum(counts.values()):
+        return counts, mode, []  # past the end
+    # The best PAGE_SIZE * page of each type, merged by score, then the page.
+    ranked = [
+        (item.search_rank, name, item.pk)
+        for name, qs in querysets.items()
+        for item in qs.values_list("pk", "search_rank", named=True)[:wanted]
+    ]
+    ranked.sort(key=lambda entry: -entry[0])
+    return counts, mode, [(name, pk) for _score, name, pk in ranked[wanted - PAGE_SIZE : wanted]]
+
+
+def _load(page_keys):
+    """The (item, type) pairs of a page's results, in order, one query per type."""
+    wanted = {}
+    for name, pk in page_keys:
+        wanted.setdefault(name, []).append(pk)
+    loaded = {
+        (name, item.pk): item
+        for name, pks in wanted.items()
+        for item in TYPES[name][1]().filter(pk__in=pks)
+    }
+    return [(loaded[key], key[0]) for key in page_keys if key in loaded]

@@ -9,6 +9,8 @@ from django.db import connection
 from sscportal.backup import database_url
 from sscportal.search import parse
 
+from .. import factories
+
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
@@ -109,11 +111,26 @@ def test_a_typo_finds_near_misses(client, demo_content):
     assert "these titles are close" in response.text
 
 
-def test_search_query_count_is_bounded(client, demo_content, django_assert_max_num_queries):
-    # Per content type: a plan estimate, a count and the first page; then one
-    # query for the snippets' word forms.
-    with django_assert_max_num_queries(3 * 3 + 1):
-        client.get("/en/search/", {"q": "cooperation"})
+def test_search_query_count_is_bounded(
+    client, settings, demo_content, django_assert_max_num_queries, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the page itself is not cached: count the search
+    # Per content type: a plan estimate, a count, the ranked ids of the first
+    # page and those items; then one query for the snippets' word forms.
+    with django_assert_max_num_queries(3 * 4 + 1):
+        first = client.get("/en/search/", {"q": "cooperation"})
+    # Asked again, the ranking is remembered (until content changes) and the
+    # words are known: only the page's items are loaded, a query per type.
+    with django_assert_num_queries(3):
+        again = client.get("/en/search/", {"q": "cooperation"})
+    assert again.content == first.content
+
+
+def test_remembered_rankings_follow_content_changes(client, settings, demo_content):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "Geothermal" not in client.get("/en/search/", {"q": "geothermal"}).text
+    factories.InitiativeFactory(title_en="Geothermal wells for rural clinics")
+    assert "for rural clinics" in client.get("/en/search/", {"q": "geothermal"}).text
 
 
 def test_parse_understands_web_search_syntax():
