@@ -329,13 +329,14 @@ def build_snippets(items, parsed, fields):
             body = shown(item, name)
             if body.text:
                 break
-        shown_texts.append((title, body))
-    every_word = list(parsed.positive_words)
-    for title, body in shown_texts:
-        every_word += title.text.split()
-        if body:
-            every_word += _plain(body.text).split()
-    forms = word_forms([w for token in every_word for w in WORD.findall(token)] + every_word)
+        body_tokens = _plain(body.text).split() if body and body.text else []
+        shown_texts.append((title, body, body_tokens))
+    # Texts repeat their words: look each distinct token up once.
+    tokens = set(parsed.positive_words)
+    for title, _body, body_tokens in shown_texts:
+        tokens.update(title.text.split())
+        tokens.update(body_tokens)
+    forms = word_forms({w for token in tokens for w in WORD.findall(token)} | tokens)
     wanted = [forms.get(w) for w in parsed.positive_words if forms.get(w)]
     wanted_lexemes = set().union(*(f[0] for f in wanted)) if wanted else set()
     wanted_normals = {f[1] for f in wanted if f[1]}
@@ -353,12 +354,11 @@ def build_snippets(items, parsed, fields):
         return hit
 
     results = []
-    for title, body in shown_texts:
+    for title, body, tokens in shown_texts:
         title_words = [(token, is_hit(token)) for token in title.text.split()]
         title_snippet = Snippet(title_words, title.lang, title.is_fallback)
         body_snippet = None
-        if body and body.text:
-            tokens = _plain(body.text).split()
+        if tokens:
             first_hit = next((i for i, token in enumerate(tokens) if is_hit(token)), 0)
             start = max(0, first_hit - SNIPPET_WORDS // 3)
             window = tokens[start : start + SNIPPET_WORDS]
