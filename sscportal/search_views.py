@@ -18,10 +18,11 @@ PAGE_SIZE = 20
 MAX_PAGE = 50
 
 TYPES = {
-    # Results show titles and snippets only: no prefetching of countries and goals.
+    # Results show titles and snippets only: no prefetching of countries and goals,
+    # no statement's event or organization; an event's URL needs its observance.
     "initiative": (_("Initiatives"), lambda: Initiative.objects.published()),
     "event": (_("Events"), lambda: Event.objects.published().for_list()),
-    "statement": (_("Statements"), lambda: Statement.objects.published().for_list()),
+    "statement": (_("Statements"), lambda: Statement.objects.published()),
 }
 # Which text gives the snippet, first that is non-empty.
 SNIPPET_FIELDS = {

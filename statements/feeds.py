@@ -10,7 +10,9 @@ from sscportal.bilingual import shown
 
 from .models import Statement
 
-FEED_LENGTH = 50
+# Whole statements, so a feed of 20 is already ~70 KB compressed: a reader
+# polling from a slow connection should not pay for more.
+FEED_LENGTH = 20
 
 
 class StatementFeed(Feed):

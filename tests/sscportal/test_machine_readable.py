@@ -34,6 +34,17 @@ def test_statement_feed_is_valid_atom_in_its_language(client, demo_content, lang
     )
 
 
+def test_feed_carries_the_twenty_newest_statements(client):
+    for day in range(1, 26):
+        factories.StatementFactory(
+            title_en=f"Statement of day {day}", delivered_on=datetime.date(2025, 1, day)
+        )
+    feed = feedparser.parse(client.get("/en/statements/feed/").content)
+    assert [entry.title for entry in feed.entries] == [
+        f"Statement of day {day}" for day in range(25, 5, -1)
+    ]
+
+
 def test_feed_leaves_out_drafts(client, demo_content):
     factories.StatementFactory(status="draft", title_en="Secret draft")
     assert "Secret draft" not in client.get("/en/statements/feed/").text
