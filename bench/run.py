@@ -2,11 +2,12 @@
 
 Starts gunicorn (2 workers) on loopback against BENCH_DATABASE_URL (filled by
 `make bench-data`), warms it, and runs wrk against each page for a bounded
-time with a bounded number of connections. For each page: requests per
-second, p50 and p99 latency, and, as the headline, throughput and median
-latency as ratios to the trivial view measured in the same run; also the
-page's query count (rendered uncached) and its transferred size (HTML, CSS
-and font, compressed). Writes bench/results/bench-<initiatives>.md and .json.
+time with a bounded number of connections, once with the whole-page cache
+off and once with it on. For each page: requests per second, p50 and p99
+latency, and, as the headline, throughput and median latency as ratios to the
+trivial view measured in the same pass; also the page's cold render time and
+query count (every cache empty) and its transferred size (HTML, CSS and font,
+compressed). Writes bench/results/bench-<initiatives>.md and .json.
 """
 
 import json
@@ -72,20 +73,31 @@ def fetch(url, encoding="gzip"):
 
 
 def measure_in_django(env, paths):
-    """Query count of each page rendered without the page cache, in a separate process."""
+    """Query count and cold render time of each page, in a separate process.
+
+    Cold: every cache emptied first, as after a content change; the render
+    time is the median of five such requests, single-threaded.
+    """
     code = (
-        "import json, sys, django; django.setup()\n"
+        "import json, statistics, sys, time, django; django.setup()\n"
         "from django.core.cache import cache\n"
         "from django.db import connection\n"
         "from django.test import Client\n"
         "from django.test.utils import CaptureQueriesContext\n"
-        "client, counts = Client(), {}\n"
+        "client, counts, cold = Client(), {}, {}\n"
         "for path in json.loads(sys.argv[1]):\n"
         "    cache.clear()\n"
         "    with CaptureQueriesContext(connection) as queries:\n"
         "        assert client.get(path).status_code == 200, path\n"
         "    counts[path] = len(queries)\n"
-        "print(json.dumps(counts))\n"
+        "    times = []\n"
+        "    for _ in range(5):\n"
+        "        cache.clear()\n"
+        "        start = time.perf_counter()\n"
+        "        client.get(path)\n"
+        "        times.append((time.perf_counter() - start) * 1000)\n"
+        "    cold[path] = statistics.median(times)\n"
+        "print(json.dumps({'queries': counts, 'cold_ms': cold}))\n"
     )
     output = subprocess.run(
         [sys.executable, "-c", code, json.dumps(paths)],
@@ -133,17 +145,17 @@ def main():
     ).stdout.split()
     size = int(size)
     table = pages(country)
-    queries = measure_in_django(
+    measured = measure_in_django(
         env, [path for _n, path, _c in table if path and path != "/bench/trivial"]
     )
     results = {}
     for mode, seconds in (("uncached", "0"), ("cached", "600")):
         print(f"-- {mode} pages")
-        results[mode] = run_pass({**env, "PAGE_CACHE_SECONDS": seconds}, table, queries)
+        results[mode] = run_pass({**env, "PAGE_CACHE_SECONDS": seconds}, table, measured)
     write_report(size, results)
 
 
-def run_pass(env, table, queries):
+def run_pass(env, table, measured):
     server = subprocess.Popen(
         [
             sys.executable,
@@ -186,7 +198,8 @@ def run_pass(env, table, queries):
             result.update(
                 name=name,
                 path=path or css_url,
-                queries=queries.get(path, 0),
+                queries=measured["queries"].get(path, 0),
+                cold_ms=measured["cold_ms"].get(path),
                 transferred_bytes=transferred,
                 cache=headers.get("X-Page-Cache", "-"),
             )
@@ -208,17 +221,23 @@ def write_report(size, results):
     lines = [
         f"Benchmark at {size:,} initiatives: gunicorn 2 workers, wrk -t2 -c{CONNECTIONS} "
         f"-d{DURATION}s on loopback; ratios against the trivial view of the same pass.",
+        "Page cache off: every request renders its page, reusing the lists, counts and "
+        "search rankings cached until content changes. Page cache on: whole pages from Redis. "
+        "Cold: one request with every cache empty (as after a content change), "
+        "single-threaded, median of 5; its query count.",
         "",
-        "| page | uncached req/s | p50 ms | p99 ms | throughput vs trivial | p50 vs trivial "
-        "| cached req/s | p50 ms | p99 ms | throughput vs trivial | queries | transferred KB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | page cache off req/s | p50 ms | p99 ms | throughput vs trivial "
+        "| p50 vs trivial | page cache on req/s | p50 ms | p99 ms | throughput vs trivial "
+        "| cold render ms | cold queries | transferred KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for plain, cached in zip(results["uncached"], results["cached"], strict=True):
+        cold = f"{plain['cold_ms']:.1f}" if plain.get("cold_ms") is not None else "–"
         lines.append(
             f"| {plain['name']} | {plain['rps']:.0f} | {plain['p50_ms']:.2f} | {plain['p99_ms']:.2f} | "
             f"{plain['throughput_ratio']:.0%} | {plain['latency_ratio']:.2f}× | "
             f"{cached['rps']:.0f} | {cached['p50_ms']:.2f} | {cached['p99_ms']:.2f} | "
-            f"{cached['throughput_ratio']:.0%} | {plain['queries']} | "
+            f"{cached['throughput_ratio']:.0%} | {cold} | {plain['queries']} | "
             f"{plain['transferred_bytes'] / 1024:.1f} |"
         )
     out = ROOT / "bench" / "results"

@@ -103,7 +103,7 @@ _cache_url = env_str("CACHE_URL", "")
 if _cache_url.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "sscportal.redis_cache.ReusedClientRedisCache",
             "LOCATION": _cache_url,
         }
     }
