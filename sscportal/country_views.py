@@ -1,7 +1,6 @@
 """Country pages: everything published about one country, from all three apps."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -17,23 +16,24 @@ from .page_cache import until_content_changes
 ROLE_PREVIEW = 20
 
 
-def _count_of(queryset, field):
-    """A correlated COUNT as a subquery, so two counts do not multiply each other's rows."""
-    counted = (
-        queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
-    )
-    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
+def _published_links():
+    return InitiativeCountry.objects.filter(initiative__status="published")
 
 
 def countries_with_published_content():
-    """Countries in at least one published initiative or host of a published event,
-    with both counts: the index, the home page's count and the sitemap agree."""
-    initiatives = InitiativeCountry.objects.filter(initiative__status="published")
-    events = Event.objects.published()
-    return Country.objects.annotate(
-        initiative_count=_count_of(initiatives, "country"),
-        event_count=_count_of(events, "country"),
-    ).filter(Q(initiative_count__gt=0) | Q(event_count__gt=0))
+    """Countries in at least one published initiative or host of a published event:
+    the index, the home page's count and the sitemap agree."""
+    # EXISTS stops at a country's first row, where counting would walk all of
+    # a big country's links (seconds at 100,000 initiatives).
+    return Country.objects.filter(
+        Exists(_published_links().filter(country=OuterRef("pk")))
+        | Exists(Event.objects.published().filter(country=OuterRef("pk")))
+    )
+
+
+def _counts_by_country(queryset):
+    """{country id: rows}, in one GROUP BY over the whole table (not a count per country)."""
+    return dict(queryset.order_by().values_list("country").annotate(n=Count("pk")))
 
 
 class CountryListView(ListView):
@@ -49,8 +49,16 @@ class CountryListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        initiatives = until_content_changes(
+            "country-initiative-counts", lambda: _counts_by_country(_published_links())
+        )
+        events = until_content_changes(
+            "country-event-counts", lambda: _counts_by_country(Event.objects.published())
+        )
         groups = {}
         for country in context["countries"]:
+            country.initiative_count = initiatives.get(country.pk, 0)
+            country.event_count = events.get(country.pk, 0)
             groups.setdefault(country.region, []).append(country)
         context["groups"] = list(groups.items())
         return context
@@ -74,9 +82,7 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
-        in_country = InitiativeCountry.objects.filter(
-            country=country, initiative__status="published"
-        )
+        in_country = _published_links().filter(country=country)
         counts = until_content_changes(
             f"country-role-counts:{country.pk}",
             lambda: dict(in_country.values_list("role").annotate(n=Count("pk")).order_by()),

@@ -7,6 +7,8 @@ import feedparser
 import icalendar
 import pytest
 
+from sscportal.sitemaps import InitiativeSitemap
+
 from .. import factories
 
 pytestmark = pytest.mark.django_db
@@ -84,10 +86,22 @@ def test_arabic_calendar_carries_arabic_titles(client, demo_content):
     }
 
 
+def sitemap_pages(client):
+    """The sitemaps the index at /sitemap.xml lists, fetched: {address: XML}."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert "<sitemapindex" in index.text
+    addresses = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", index.text)
+    pages = {}
+    for address in addresses:
+        response = client.get(address.replace("&amp;", "&"))
+        assert response.status_code == 200, address
+        pages[address] = response.text
+    return pages
+
+
 def test_sitemap_lists_every_published_page_with_alternates(client, demo_content):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.text
+    xml = "".join(sitemap_pages(client).values())
     locations = set(re.findall(r"<loc>http://testserver(/[^<]*)</loc>", xml))
     expected = {
         "/",
@@ -116,6 +130,22 @@ def test_sitemap_lists_every_published_page_with_alternates(client, demo_content
         in xml
     )
     assert 'hreflang="x-default" href="http://testserver/statements/unesco-dg-message-2005/"' in xml
+
+
+def test_a_big_section_is_split_into_sitemap_pages(client, monkeypatch):
+    # 3 URLs a page: an item's two languages may fall on two pages.
+    monkeypatch.setattr(InitiativeSitemap, "limit", 3)
+    for n in range(5):
+        factories.InitiativeFactory(slug=f"mapped-{n}")
+    pages = sitemap_pages(client)
+    initiative_pages = sorted(a for a in pages if a.startswith("/sitemap-initiatives.xml"))
+    assert len(initiative_pages) == 4
+    mapped = re.findall(
+        r"<loc>http://testserver/(?:en|ar)/initiatives/(mapped-\d)/</loc>",
+        "".join(pages[a] for a in initiative_pages),
+    )
+    assert sorted(mapped) == sorted([f"mapped-{n}" for n in range(5)] * 2)
+    assert all(pages[a].count("<url>") <= 3 for a in initiative_pages)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
