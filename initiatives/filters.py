@@ -1,11 +1,11 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
-from .models import Country, Modality, Region, Stage
+from .models import Country, InitiativeCountry, Modality, Region, Stage
 
 
 class RegionCode(forms.IntegerField):
@@ -43,10 +43,13 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(country_roles__country__iso2=data["country"])
         if "region" in data:
             region = data["region"]
-            queryset = queryset.filter(
-                Q(country_roles__country__region__m49=region)
-                | Q(country_roles__country__subregion__m49=region)
+            # EXISTS, not a join: an initiative with two countries in the
+            # region is still one result.
+            in_region = InitiativeCountry.objects.filter(
+                Q(country__region__m49=region) | Q(country__subregion__m49=region),
+                initiative=OuterRef("pk"),
             )
+            queryset = queryset.filter(Exists(in_region))
         if "sdg" in data:
             queryset = queryset.filter(sdgs__number=data["sdg"])
         if "modality" in data:

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from .. import factories
+
 pytestmark = pytest.mark.django_db
 
 # path after the language prefix, a text expected in English, one expected in Arabic
@@ -203,3 +205,13 @@ def test_initiative_filters_offer_every_country_and_region_in_the_page_language(
     arabic = client.get("/ar/initiatives/").text
     assert '<option value="ke">كينيا</option>' in arabic
     assert '<option value="2">أفريقيا</option>' in arabic
+
+
+@pytest.mark.parametrize("region", ["2", "14"])  # Africa, and its subregion Eastern Africa
+def test_region_filter_lists_an_initiative_once_whatever_its_countries_there(client, region):
+    initiative = factories.InitiativeFactory(title_en="Lake Victoria fisheries")
+    for code in ("KE", "UG", "TZ"):
+        factories.InitiativeCountryFactory(initiative=initiative, country=factories.country(code))
+    html = client.get(f"/en/initiatives/?region={region}").text
+    assert html.count("Lake Victoria fisheries") == 1
+    assert "1 initiative<" in html
