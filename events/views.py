@@ -5,11 +5,15 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from sscportal.errors import ExplainedHttp404
+from sscportal.listing import paginate
+from sscportal.page_cache import cached_count
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .models import Event, Observance
 
 UPCOMING_LIMIT = 10
+OBSERVANCE_EVENTS_PAGE = 50
+OBSERVANCE_STATEMENTS = 20
 
 
 class ObservanceListView(ListView):
@@ -48,10 +52,15 @@ class ObservanceDetailView(DetailView):
         # Statements build on events, not the reverse: look the model up by name.
         statement_model = apps.get_model("statements", "Statement")
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.published().for_list().order_by("starts_at")
-        context["statements"] = (
-            statement_model.objects.published().for_list().filter(event__observance=self.object)
-        )
+        # Both lists are bounded: a year may have hundreds of events and statements.
+        events = self.object.events.published().for_list().order_by("starts_at", "slug")
+        context["page_obj"] = paginate(self.request, events, OBSERVANCE_EVENTS_PAGE)
+        statements = statement_model.objects.published().filter(event__observance=self.object)
+        context["statements"] = statements.for_list().order_by("-delivered_on", "slug")[
+            :OBSERVANCE_STATEMENTS
+        ]
+        context["statement_count"] = cached_count(statements)
+        context["more_statements"] = context["statement_count"] > OBSERVANCE_STATEMENTS
         return context
 
 

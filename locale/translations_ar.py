@@ -6,6 +6,7 @@ Plural entries give the six Arabic forms: 0, 1, 2, 3-10, 11-99, 100+.
 """
 
 SINGULAR = {
+    "Statements delivered in %(year)s": "البيانات الصادرة في %(year)s",
     # Apps and models
     "Site": "الموقع",
     "Initiatives and countries": "المبادرات والبلدان",
@@ -257,6 +258,14 @@ SINGULAR = {
 
 # (msgctxt or None, msgid) -> six forms
 PLURAL = {
+    (None, "The newest of %(counter)s statement."): [
+        "أحدث البيانات من أصل %(counter)s بيان.",
+        "أحدث البيانات من أصل بيان واحد.",
+        "أحدث البيانات من أصل بيانين.",
+        "أحدث البيانات من أصل %(counter)s بيانات.",
+        "أحدث البيانات من أصل %(counter)s بيانًا.",
+        "أحدث البيانات من أصل %(counter)s بيان.",
+    ],
     (None, "%(counter)s result"): [
         "%(counter)s نتيجة",
         "نتيجة واحدة",

@@ -116,11 +116,16 @@ class SafePaginationMixin:
     paginate_by = 20
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = CachedCountPaginator(queryset, page_size, allow_empty_first_page=True)
-        raw = self.request.GET.get("page", "1")
-        number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
-        try:
-            page = paginator.page(number)
-        except InvalidPage:
-            raise no_such_page(number, paginator.num_pages) from None
-        return paginator, page, page.object_list, page.has_other_pages()
+        page = paginate(self.request, queryset, page_size)
+        return page.paginator, page, page.object_list, page.has_other_pages()
+
+
+def paginate(request, queryset, page_size):
+    """The page of `queryset` that request's `page` parameter asks for (see SafePaginationMixin)."""
+    paginator = CachedCountPaginator(queryset, page_size, allow_empty_first_page=True)
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
+    try:
+        return paginator.page(number)
+    except InvalidPage:
+        raise no_such_page(number, paginator.num_pages) from None

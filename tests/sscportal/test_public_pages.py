@@ -1,5 +1,6 @@
 """Every public page, in both languages: content, lang/dir, hreflang, fallback marking."""
 
+import datetime
 import json
 import re
 
@@ -215,3 +216,31 @@ def test_region_filter_lists_an_initiative_once_whatever_its_countries_there(cli
     html = client.get(f"/en/initiatives/?region={region}").text
     assert html.count("Lake Victoria fisheries") == 1
     assert "1 initiative<" in html
+
+
+def test_a_busy_observance_page_is_bounded(client):
+    observance = factories.ObservanceFactory(year=2031)
+    start = datetime.datetime(2031, 9, 1, tzinfo=datetime.UTC)
+    events = [
+        factories.EventFactory(
+            observance=observance,
+            title_en=f"Side event {n:02d}",
+            starts_at=start + datetime.timedelta(hours=n),
+        )
+        for n in range(55)
+    ]
+    for n in range(25):
+        factories.StatementFactory(
+            event=events[0], title_en=f"Remarks {n:02d}", delivered_on=datetime.date(2031, 9, 1)
+        )
+    first = client.get("/en/events/2031/").text
+    assert first.count("Side event ") == 50 and "Side event 49" in first
+    assert "Page 1 of 2" in first and 'href="?page=2"' in first
+    assert first.count("Remarks ") == 20
+    assert "The newest of 25 statements." in first
+    assert 'href="/en/statements/?year=2031">Statements delivered in 2031</a>' in first
+    second = client.get("/en/events/2031/?page=2").text
+    assert second.count("Side event ") == 5 and "Side event 54" in second
+    assert client.get("/en/events/2031/?page=3").status_code == 404
+    arabic = client.get("/ar/events/2031/").text
+    assert "أحدث البيانات من أصل 25 بيانًا." in arabic
