@@ -32,6 +32,7 @@ def pages(country):
     return [
         ("trivial view", "/bench/trivial", False),
         ("static file (CSS)", None, False),
+        ("empty page (base.html only)", "/en/bench/empty-page", False),
         ("home", "/ar/", True),
         ("initiatives list", "/en/initiatives/", True),
         ("initiatives by country and SDG", f"/en/initiatives/?country={country}&sdg=7", True),

@@ -1,7 +1,11 @@
-"""The site's URLs plus /bench/trivial, the yardstick every page is measured against."""
+"""The site's URLs plus two yardsticks: /bench/trivial, which every page is measured
+against, and /en/bench/empty-page, the site's page frame (base.html) with nothing in it:
+the least any rendered page costs."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
 from django.urls import path
+from django.views.generic import TemplateView
 
 from sscportal.urls import *  # noqa: F403
 from sscportal.urls import urlpatterns as site_urlpatterns
@@ -11,4 +15,8 @@ def trivial(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/trivial", trivial), *site_urlpatterns]
+urlpatterns = [
+    path("bench/trivial", trivial),
+    *i18n_patterns(path("bench/empty-page", TemplateView.as_view(template_name="base.html"))),
+    *site_urlpatterns,
+]
