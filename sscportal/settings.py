@@ -44,6 +44,11 @@ MIDDLEWARE = [
     "sscportal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed on the way out (static files come compressed from
+    # whitenoise, above); the page cache, below, stores them uncompressed.
+    # Django pads the compressed stream against BREACH; public pages hold no
+    # secret token anyway.
+    "django.middleware.gzip.GZipMiddleware",
     "sscportal.middleware.DatabaseUnavailableMiddleware",
     "sscportal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sscportal import corpus
+
 pytestmark = pytest.mark.django_db
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -29,14 +31,31 @@ def compressed(data):
     return len(gzip.compress(data, compresslevel=9))
 
 
+def get_as_a_browser(client, url):
+    """The response as sent to a browser that accepts gzip: (bytes on the wire, HTML)."""
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response.status_code == 200, url
+    assert response["Content-Encoding"] == "gzip", "pages are sent compressed"
+    assert "Accept-Encoding" in response["Vary"]
+    return len(response.content), gzip.decompress(response.content)
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_css_and_font_fit_the_budget(client, demo_content, language, path):
-    html = client.get(f"/{language}/{path}").content
+    sent, html = get_as_a_browser(client, f"/{language}/{path}")
     stylesheets = re.findall(rb'<link rel="stylesheet" href="/static/([^"]+)"', html)
     assert stylesheets == [b"css/site.css"], "one stylesheet, nothing else render-blocking"
     assert b"<script src" not in html
-    total = compressed(html) + compressed((STATIC / "css" / "site.css").read_bytes())
+    total = sent + compressed((STATIC / "css" / "site.css").read_bytes())
     if language == "ar":  # Latin pages never download the Arabic font (unicode-range)
         total += sum(f.stat().st_size for f in (STATIC / "fonts").glob("*.woff2"))
     assert total < BUDGET, f"{total} bytes"
+
+
+def test_a_full_feed_fits_the_budget(client):
+    # Statements as long as the benchmark's (6 to 10 paragraphs in each language).
+    corpus.generate(initiatives=1, events=1, statements=25, organizations=2, log=lambda *a: None)
+    sent, feed = get_as_a_browser(client, "/en/statements/feed/")
+    assert feed.count(b"<entry>") == 20
+    assert sent < BUDGET, f"{sent} bytes"
