@@ -182,7 +182,7 @@ def run_pass(env, table, measured):
                 break
             except OSError:
                 time.sleep(0.2)
-        html, _headers = fetch(BASE + "/ar/")
+        html, _headers = fetch(BASE + "/ar/", "identity")
         css_url = re.search(rb'href="(/static/css/site\.[^"]+\.css)"', html).group(1).decode()
         css_text = fetch(BASE + css_url, "identity")[0].decode()
         font_urls = sorted(set(re.findall(r'url\("?([^")]+\.woff2)', css_text)))
@@ -194,7 +194,7 @@ def run_pass(env, table, measured):
             for _ in range(20):  # warm: caches, connections, plans
                 urllib.request.urlopen(target).read()
             result = wrk(target)
-            body, headers = fetch(target)
+            body, headers = fetch(target)  # as sent to a browser: compressed
             transferred = len(body)
             if path and path != "/bench/trivial":
                 transferred += css_size + (font_size if path.startswith("/ar/") else 0)
