@@ -9,13 +9,12 @@ before, in any language, asks the database nothing for them.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.html import mark_safe
 from django.utils.translation import get_language
 
-from .page_cache import cached_ids, content_version
+from .page_cache import cached_ids, content_version, versioned_get_many, versioned_set_many
 
 
 def rendered_items(items, template_name, request=None, **options):
@@ -45,7 +44,7 @@ def rendered_items(items, template_name, request=None, **options):
     def key(pk):
         return f"{prefix}:{pk}"
 
-    found = cache.get_many([key(pk) for pk in pks])
+    found = versioned_get_many([key(pk) for pk in pks])
     if len(found) < len(pks):
         if objects is None:
             # The full query decides the order (rows tied in the ordering may
@@ -58,7 +57,7 @@ def rendered_items(items, template_name, request=None, **options):
             for item in objects
             if key(item.pk) not in found
         }
-        cache.set_many(fresh, settings.PAGE_CACHE_SECONDS or 60)
+        versioned_set_many(fresh, settings.PAGE_CACHE_SECONDS or 60)
         found.update(fresh)
     # Every part was rendered by the template engine, which escaped it.
     return mark_safe("".join(found[key(pk)] for pk in pks))  # noqa: S308

@@ -8,6 +8,7 @@ one development process.
 """
 
 import hashlib
+import secrets
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -27,11 +28,17 @@ SKIPPED_PREFIXES = ("/en/admin/", "/ar/admin/", "/healthz")
 _read_this_request = ContextVar("content_version_this_request", default=None)
 
 
+def _first_version():
+    # Random, not 1: when the shared cache is emptied (a restart, a flush) the
+    # new version must not repeat one whose values a worker still remembers.
+    return secrets.randbits(48)
+
+
 def content_version():
     memo = _read_this_request.get()
     if memo is not None and "version" in memo:
         return memo["version"]
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    version = cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
     if memo is not None:
         memo["version"] = version
     return version
@@ -41,10 +48,40 @@ def bump_content_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted)
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _first_version(), timeout=None)
     memo = _read_this_request.get()
     if memo is not None:
         memo.clear()
+
+
+# Values this process has already read from the shared cache, by versioned key.
+# What was stored under a content version never changes, so a worker may keep
+# it and skip the round trip; a new version means new keys. Bounded: emptied
+# when full.
+_this_process = {}
+THIS_PROCESS_LIMIT = 5000
+
+
+def _remember(values):
+    if len(_this_process) + len(values) > THIS_PROCESS_LIMIT:
+        _this_process.clear()
+    _this_process.update(values)
+
+
+def versioned_get_many(keys):
+    """Values of versioned keys, from this process if it has them, else the shared cache."""
+    found = {key: _this_process[key] for key in keys if key in _this_process}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        fetched = cache.get_many(missing)
+        _remember(fetched)
+        found.update(fetched)
+    return found
+
+
+def versioned_set_many(values, timeout):
+    cache.set_many(values, timeout)
+    _remember(values)
 
 
 class AnonymousPageCacheMiddleware:
@@ -63,7 +100,9 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         # Hashed: paths may hold Arabic or spaces, which some cache backends refuse.
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"sscportal:page:{content_version()}:{path}"
+        # Stored as sent: gzip-compressed for readers who accept it, plain otherwise.
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "plain"
+        key = f"sscportal:page:{content_version()}:{encoding}:{path}"
         cached = cache.get(key)
         if cached is not None:
             status, headers, content = cached
@@ -77,7 +116,14 @@ class AnonymousPageCacheMiddleware:
             headers = [
                 (name, value)
                 for name, value in response.items()
-                if name in ("Content-Type", "Content-Disposition", "Content-Language")
+                if name
+                in (
+                    "Content-Type",
+                    "Content-Disposition",
+                    "Content-Language",
+                    "Content-Encoding",
+                    "Vary",
+                )
             ]
             cache.set(
                 key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
@@ -119,7 +165,11 @@ def connect_signals(models):
 def until_content_changes(name, build):
     """`build()`'s result, computed once per content version (one per language if `name` says so)."""
     key = f"sscportal:{name}:{content_version()}"
-    return cache.get_or_set(key, build, settings.PAGE_CACHE_SECONDS or 60)
+    if key in _this_process:
+        return _this_process[key]
+    value = cache.get_or_set(key, build, settings.PAGE_CACHE_SECONDS or 60)
+    _remember({key: value})
+    return value
 
 
 def _query_digest(queryset):

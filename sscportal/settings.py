@@ -44,13 +44,13 @@ MIDDLEWARE = [
     "sscportal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages compressed on the way out (static files come compressed from
-    # whitenoise, above); the page cache, below, stores them uncompressed.
-    # Django pads the compressed stream against BREACH; public pages hold no
-    # secret token anyway.
-    "django.middleware.gzip.GZipMiddleware",
     "sscportal.middleware.DatabaseUnavailableMiddleware",
     "sscportal.page_cache.AnonymousPageCacheMiddleware",
+    # Pages compressed on the way out (static files come compressed from
+    # whitenoise, above); the page cache keeps them compressed, so a cached page
+    # is not compressed again for every reader. Django pads the compressed
+    # stream against BREACH; public pages hold no secret token anyway.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,5 +1,7 @@
 """Anonymous pages are served from the cache until content changes, then at once afresh."""
 
+import gzip
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -94,3 +96,19 @@ def test_cached_list_items_follow_edits_at_once(client, settings, url):
     assert shown("New title", "عنوان جديد") and not shown("Old title", "عنوان قديم")
     initiative(en="Added later", ar="أضيفت لاحقا")
     assert shown("Added later", "أضيفت لاحقا")
+
+
+def test_pages_are_cached_compressed_for_readers_who_accept_it(client, demo_content):
+    def fetch(**headers):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/ar/statements/", **headers)
+        return response, len(queries)
+
+    zipped_miss, _ = fetch(HTTP_ACCEPT_ENCODING="gzip, br")
+    zipped_hit, queries = fetch(HTTP_ACCEPT_ENCODING="gzip, br")
+    assert (zipped_miss["X-Page-Cache"], zipped_hit["X-Page-Cache"], queries) == ("miss", "hit", 0)
+    assert zipped_hit["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped_hit["Vary"]
+    plain, _ = fetch()  # a reader that does not accept gzip gets its own copy
+    assert plain["X-Page-Cache"] == "miss" and not plain.has_header("Content-Encoding")
+    assert gzip.decompress(zipped_hit.content) == plain.content
