@@ -30,9 +30,8 @@ class StatementFeed(Feed):
         return get_language()
 
     def items(self):
-        return (
-            Statement.objects.published().for_list().order_by("-delivered_on", "slug")[:FEED_LENGTH]
-        )
+        # Entries need the statement's own fields only (no event, no organization).
+        return Statement.objects.published().order_by("-delivered_on", "slug")[:FEED_LENGTH]
 
     def item_title(self, item):
         return shown(item, "title").text
