@@ -3,6 +3,10 @@
 import hashlib
 
 from django import forms
+from django.conf import settings
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -12,7 +16,12 @@ from statements.models import Statement
 
 from . import search
 from .listing import no_such_page
-from .page_cache import until_content_changes
+from .page_cache import (
+    content_version,
+    until_content_changes,
+    versioned_get_many,
+    versioned_set_many,
+)
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -63,9 +72,7 @@ class SearchView(TemplateView):
         last_page = max(1, -(-total // PAGE_SIZE))
         if page > last_page and total:
             raise no_such_page(page, last_page)
-        page_items = _load(page_keys)
-        parsed = search.parse(raw)
-        snippets = search.build_snippets(page_items, parsed, SNIPPET_FIELDS)
+        results = _rendered_results(page_keys, raw, digest)
         context.update(
             form=form,
             query=raw,
@@ -74,10 +81,7 @@ class SearchView(TemplateView):
             total=total,
             counts=counts,
             types=[(key, label) for key, (label, _qs) in TYPES.items()],
-            results=[
-                {"type": name, "item": item, "title": title, "snippet": snippet}
-                for (item, name), (title, snippet) in zip(page_items, snippets, strict=True)
-            ],
+            results=results,
             page=page,
             previous_page=page - 1 if page > 1 else None,
             next_page=page + 1 if page < min(last_page, MAX_PAGE) else None,
@@ -103,6 +107,29 @@ def _ranked_page(raw, names, page):
     ]
     ranked.sort(key=lambda entry: -entry[0])
     return counts, mode, [(name, pk) for _score, name, pk in ranked[wanted - PAGE_SIZE : wanted]]
+
+
+def _rendered_results(page_keys, raw, digest):
+    """The HTML of the page's results, each rendered (title and snippet highlighted
+    for this query) once per query, language and content version."""
+    prefix = f"sscportal:result:{get_language()}:{content_version()}:{digest}"
+    keys = {key: f"{prefix}:{key[0]}:{key[1]}" for key in page_keys}
+    found = versioned_get_many(list(keys.values()))
+    missing = [key for key in page_keys if keys[key] not in found]
+    if missing:
+        items = _load(missing)
+        snippets = search.build_snippets(items, search.parse(raw), SNIPPET_FIELDS)
+        template = get_template("includes/search_result.html")
+        fresh = {
+            keys[(name, item.pk)]: template.render(
+                {"result": {"type": name, "item": item, "title": title, "snippet": snippet}}
+            )
+            for (item, name), (title, snippet) in zip(items, snippets, strict=True)
+        }
+        versioned_set_many(fresh, settings.PAGE_CACHE_SECONDS or 60)
+        found.update(fresh)
+    # Rendered by the template engine, which escaped them.
+    return mark_safe("".join(found[keys[key]] for key in page_keys if keys[key] in found))  # noqa: S308
 
 
 def _load(page_keys):

@@ -119,9 +119,9 @@ def test_search_query_count_is_bounded(
     # page and those items; then one query for the snippets' word forms.
     with django_assert_max_num_queries(3 * 4 + 1):
         first = client.get("/en/search/", {"q": "cooperation"})
-    # Asked again, the ranking is remembered (until content changes) and the
-    # words are known: only the page's items are loaded, a query per type.
-    with django_assert_num_queries(3):
+    # Asked again, the ranking and the rendered results are remembered (until
+    # content changes): no query at all.
+    with django_assert_num_queries(0):
         again = client.get("/en/search/", {"q": "cooperation"})
     assert again.content == first.content
 
@@ -131,6 +131,9 @@ def test_remembered_rankings_follow_content_changes(client, settings, demo_conte
     assert "Geothermal" not in client.get("/en/search/", {"q": "geothermal"}).text
     factories.InitiativeFactory(title_en="Geothermal wells for rural clinics")
     assert "for rural clinics" in client.get("/en/search/", {"q": "geothermal"}).text
+    # The same query from an Arabic page: the remembered results are per language.
+    arabic = client.get("/ar/search/", {"q": "geothermal"}).text
+    assert '<p class="kicker">مبادرة</p>' in arabic
 
 
 def test_parse_understands_web_search_syntax():
