@@ -6,10 +6,11 @@
 """
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, override
 
 from sscportal.bilingual import LANGUAGE_CODES, direction, other_languages, shown
 
@@ -48,17 +49,36 @@ def tr_block(obj, field, rich=True, css_class=""):
     }
 
 
+def _path_in(request, code):
+    """request.path in language `code`, worked out once per request and language.
+
+    A page asks for it five times (canonical, alternates, og:url, the language
+    switch); reversing the URL the request already resolved to avoids
+    translate_url resolving it again each time.
+    """
+    paths = request.__dict__.setdefault("_sscportal_paths", {})
+    if code not in paths:
+        match = getattr(request, "resolver_match", None)
+        if match is None or not match.url_name:  # an error page, say
+            paths[code] = translate_url(request.path, code)
+        else:
+            with override(code):
+                paths[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    return paths[code]
+
+
 @register.simple_tag(takes_context=True)
 def page_in(context, code):
     """This page's URL in language `code`, query string kept."""
     request = context["request"]
-    return translate_url(request.get_full_path(), code)
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))  # as get_full_path() gives it
+    return _path_in(request, code) + (f"?{query}" if query else "")
 
 
 @register.simple_tag(takes_context=True)
 def absolute_page_in(context, code):
     request = context["request"]
-    return request.build_absolute_uri(translate_url(request.path, code))
+    return request.build_absolute_uri(_path_in(request, code))
 
 
 @register.simple_tag(takes_context=True)
