@@ -224,8 +224,8 @@ def write_report(size, results):
     lines = [
         f"Benchmark at {size:,} initiatives: gunicorn 2 workers, wrk -t2 -c{CONNECTIONS} "
         f"-d{DURATION}s on loopback; ratios against the trivial view of the same pass.",
-        "Page cache off: every request renders its page, reusing the lists, counts and "
-        "search rankings cached until content changes. Page cache on: whole pages from Redis. "
+        "Page cache off: every request renders its page, reusing the lists, counts, options "
+        "and search results cached until content changes. Page cache on: whole pages from Redis. "
         "Cold: one request with every cache empty (as after a content change), "
         "single-threaded, median of 5; its query count.",
         "",
