@@ -8,7 +8,6 @@ so is the list of ids a query returned. A page whose lists were all shown
 before, in any language, asks the database nothing for them.
 """
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.html import mark_safe
@@ -57,7 +56,7 @@ def rendered_items(items, template_name, request=None, **options):
             for item in objects
             if key(item.pk) not in found
         }
-        versioned_set_many(fresh, settings.PAGE_CACHE_SECONDS or 60)
+        versioned_set_many(fresh)
         found.update(fresh)
     # Every part was rendered by the template engine, which escaped it.
     return mark_safe("".join(found[key(pk)] for pk in pks))  # noqa: S308

@@ -9,6 +9,7 @@ one development process.
 
 import hashlib
 import secrets
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -56,21 +57,40 @@ def bump_content_version(**kwargs):
 
 # Values this process has already read from the shared cache, by versioned key.
 # What was stored under a content version never changes, so a worker may keep
-# it and skip the round trip; a new version means new keys. Bounded: emptied
+# it and skip the round trip; a new version means new keys. Kept no longer than
+# the shared cache keeps them (a change made without the signals, a restore
+# say, shows as late as it would without this memory), and bounded: emptied
 # when full.
-_this_process = {}
+_this_process = {}  # key: (value, monotonic time it expires)
 THIS_PROCESS_LIMIT = 5000
+_MISSING = object()
+
+
+def _lifetime():
+    return settings.PAGE_CACHE_SECONDS or 60
+
+
+def _recall(key):
+    entry = _this_process.get(key)
+    if entry is None or entry[1] < time.monotonic():
+        return _MISSING
+    return entry[0]
 
 
 def _remember(values):
     if len(_this_process) + len(values) > THIS_PROCESS_LIMIT:
         _this_process.clear()
-    _this_process.update(values)
+    expires = time.monotonic() + _lifetime()
+    _this_process.update((key, (value, expires)) for key, value in values.items())
 
 
 def versioned_get_many(keys):
     """Values of versioned keys, from this process if it has them, else the shared cache."""
-    found = {key: _this_process[key] for key in keys if key in _this_process}
+    found = {}
+    for key in keys:
+        value = _recall(key)
+        if value is not _MISSING:
+            found[key] = value
     missing = [key for key in keys if key not in found]
     if missing:
         fetched = cache.get_many(missing)
@@ -79,8 +99,8 @@ def versioned_get_many(keys):
     return found
 
 
-def versioned_set_many(values, timeout):
-    cache.set_many(values, timeout)
+def versioned_set_many(values):
+    cache.set_many(values, _lifetime())
     _remember(values)
 
 
@@ -165,10 +185,10 @@ def connect_signals(models):
 def until_content_changes(name, build):
     """`build()`'s result, computed once per content version (one per language if `name` says so)."""
     key = f"sscportal:{name}:{content_version()}"
-    if key in _this_process:
-        return _this_process[key]
-    value = cache.get_or_set(key, build, settings.PAGE_CACHE_SECONDS or 60)
-    _remember({key: value})
+    value = _recall(key)
+    if value is _MISSING:
+        value = cache.get_or_set(key, build, _lifetime())
+        _remember({key: value})
     return value
 
 

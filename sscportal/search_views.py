@@ -3,7 +3,6 @@
 import hashlib
 
 from django import forms
-from django.conf import settings
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -126,7 +125,7 @@ def _rendered_results(page_keys, raw, digest):
             )
             for (item, name), (title, snippet) in zip(items, snippets, strict=True)
         }
-        versioned_set_many(fresh, settings.PAGE_CACHE_SECONDS or 60)
+        versioned_set_many(fresh)
         found.update(fresh)
     # Rendered by the template engine, which escaped them.
     return mark_safe("".join(found[keys[key]] for key in page_keys if keys[key] in found))  # noqa: S308

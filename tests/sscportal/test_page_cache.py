@@ -3,10 +3,12 @@
 import gzip
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import SustainableDevelopmentGoal
+from sscportal import page_cache
 from statements.models import Statement
 
 from .. import factories
@@ -112,3 +114,20 @@ def test_pages_are_cached_compressed_for_readers_who_accept_it(client, demo_cont
     plain, _ = fetch()  # a reader that does not accept gzip gets its own copy
     assert plain["X-Page-Cache"] == "miss" and not plain.has_header("Content-Encoding")
     assert gzip.decompress(zipped_hit.content) == plain.content
+
+
+def test_a_worker_remembers_values_no_longer_than_the_shared_cache(settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 600
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    assert page_cache.until_content_changes("probe", lambda: "old") == "old"
+    # The shared copy is gone (expired, or Redis restarted with this version
+    # still in it): the worker still has its own...
+    cache.delete(f"sscportal:probe:{page_cache.content_version()}")
+    assert page_cache.until_content_changes("probe", lambda: "new") == "old"
+    # ...but only for the shared cache's lifetime.
+    clock[0] += 601
+    assert page_cache.until_content_changes("probe", lambda: "new") == "new"
+    # A new content version is new keys at once, whatever the worker holds.
+    page_cache.bump_content_version()
+    assert page_cache.until_content_changes("probe", lambda: "newer") == "newer"
