@@ -10,7 +10,7 @@ before, in any language, asks the database nothing for them.
 
 from django.db.models import QuerySet
 from django.template.loader import get_template
-from django.utils.html import mark_safe
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .page_cache import cached_ids, content_version, versioned_get_many, versioned_set_many

@@ -1,4 +1,5 @@
-"""Whole-page cache for anonymous readers, per language, invalidated by any content change.
+"""Whole-page cache for anonymous readers, per language, invalidated by any content change;
+and the versioned values pages are built from (counts, ids of lists, options).
 
 Every cache key carries a content version; saving or deleting any content (a
 publish included) bumps the version, so the next request renders afresh: a
