@@ -31,9 +31,9 @@ def countries_with_published_content():
     )
 
 
-def _counts_by_country(queryset):
-    """{country id: rows}, in one GROUP BY over the whole table (not a count per country)."""
-    return dict(queryset.order_by().values_list("country").annotate(n=Count("pk")))
+def _counts_by(queryset, field):
+    """{value of `field`: rows}, in one GROUP BY (not a count per value)."""
+    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
 
 
 class CountryListView(ListView):
@@ -50,10 +50,10 @@ class CountryListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initiatives = until_content_changes(
-            "country-initiative-counts", lambda: _counts_by_country(_published_links())
+            "country-initiative-counts", lambda: _counts_by(_published_links(), "country")
         )
         events = until_content_changes(
-            "country-event-counts", lambda: _counts_by_country(Event.objects.published())
+            "country-event-counts", lambda: _counts_by(Event.objects.published(), "country")
         )
         groups = {}
         for country in context["countries"]:
@@ -85,7 +85,7 @@ class CountryDetailView(DetailView):
         in_country = _published_links().filter(country=country)
         counts = until_content_changes(
             f"country-role-counts:{country.pk}",
-            lambda: dict(in_country.values_list("role").annotate(n=Count("pk")).order_by()),
+            lambda: _counts_by(in_country, "role"),
         )
         published = Initiative.objects.published()
         context["roles"] = [
