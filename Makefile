@@ -33,6 +33,7 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
@@ -80,7 +81,6 @@ fonts: install $(NODE_TOOLS)
 # Refresh the Arabic catalogue after changing interface strings.
 messages: install
 	$(PY) manage.py makemessages --locale ar --ignore "$(VENV)/*" --ignore "tests/*" --ignore "bench/*" --ignore "locale/*" --no-obsolete
-	$(PY) locale/translations_ar.py
 	$(PY) manage.py compilemessages --locale ar --ignore "$(VENV)/*"
 
 # The embedded server keeps running between commands; this stops it.

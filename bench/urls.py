@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.generic import TemplateView
 
-from sscportal.urls import *  # noqa: F403
-from sscportal.urls import urlpatterns as site_urlpatterns
+from front.urls import *  # noqa: F403
+from front.urls import urlpatterns as site_urlpatterns
 
 
 def trivial(request):

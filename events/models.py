@@ -14,7 +14,7 @@ from sscportal.models import (
     has_text_in_some_language,
     publishable_manager,
 )
-from sscportal.search_fields import search_document, search_indexes, search_text
+from sscportal.search.columns import search_document, search_indexes, search_text
 
 
 class Observance(models.Model):

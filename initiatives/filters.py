@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from sscportal.caching.values import cached_count
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
@@ -67,5 +68,5 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(pk__in=queryset.values("pk"))
         if "q" in data:
             # Ordered by relevance, as the site search is.
-            queryset = search_queryset(queryset, data["q"])
+            queryset = search_queryset(queryset, data["q"], count=cached_count)
         return queryset

@@ -1,13 +1,8 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
-
-from sscportal.search_fields import SEARCH_COLUMNS
 
 from .models import (
     Country,
     Initiative,
-    InitiativeCountry,
-    InitiativePartner,
     Organization,
     Region,
     SustainableDevelopmentGoal,
@@ -37,11 +32,3 @@ class OrganizationTranslation(TranslationOptions):
 @register(Initiative)
 class InitiativeTranslation(TranslationOptions):
     fields = ("title", "summary", "description")
-
-
-# History is registered here, after the translation fields exist, so every
-# historical record keeps the English and the Arabic columns.
-simple_history.register(Organization)
-simple_history.register(Initiative, m2m_fields=["sdgs"], excluded_fields=SEARCH_COLUMNS)
-simple_history.register(InitiativeCountry)
-simple_history.register(InitiativePartner)

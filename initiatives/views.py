@@ -2,8 +2,8 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from sscportal.bilingual import shown
+from sscportal.caching.values import until_content_changes
 from sscportal.listing import SafePaginationMixin, option_tags, select_options
-from sscportal.page_cache import until_content_changes
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import InitiativeFilterForm

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .errors import ExplainedHttp404
-from .page_cache import cached_count
+from .caching.values import cached_count
 from .search import MAX_QUERY_LENGTH
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bilingual import LANGUAGE_CODES
 from .sanitize import sanitize_html
-from .search_fields import SEARCH_COLUMNS
+from .search.columns import SEARCH_COLUMNS
 
 
 class Status(models.TextChoices):

@@ -33,10 +33,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "simple_history",
     "axes",
+    # The ground: shared helpers, imported by every app below, importing none.
     "sscportal",
+    # Content, each app building on the ones before it.
     "initiatives",
     "events",
     "statements",
+    # The roof: pages across content types, and the import/export of content.
+    "front",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -45,7 +50,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sscportal.middleware.DatabaseUnavailableMiddleware",
-    "sscportal.page_cache.AnonymousPageCacheMiddleware",
+    "sscportal.caching.versions.OneVersionPerRequest",
+    "sscportal.caching.pages.AnonymousPageCacheMiddleware",
     # Pages compressed on the way out (static files come compressed from
     # whitenoise, above); the page cache keeps them compressed, so a cached page
     # is not compressed again for every reader. Django pads the compressed
@@ -63,7 +69,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "sscportal.urls"
+ROOT_URLCONF = "front.urls"
 WSGI_APPLICATION = "sscportal.wsgi.application"
 
 TEMPLATES = [
@@ -101,14 +107,14 @@ DATABASES["default"].update(
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
-# Anonymous pages are cached whole (sscportal/page_cache.py). With several
+# Anonymous pages are cached whole (sscportal/caching/). With several
 # worker processes the cache must be shared: CACHE_URL=redis://host:6379/1, or
 # CACHE_URL=db (a table; run `manage.py createcachetable`).
 _cache_url = env_str("CACHE_URL", "")
 if _cache_url.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "sscportal.redis_cache.ReusedClientRedisCache",
+            "BACKEND": "sscportal.caching.redis_backend.ReusedClientRedisCache",
             "LOCATION": _cache_url,
         }
     }
@@ -122,6 +128,11 @@ elif _cache_url == "db":
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+# The layers below whole pages, each switchable to measure what it earns
+# (`make bench` runs a pass with both off): rendered list items and search
+# results, and each worker's memory of values read from the shared cache.
+CACHE_FRAGMENTS = env_bool("CACHE_FRAGMENTS", True)
+CACHE_WORKER_MEMORY = env_bool("CACHE_WORKER_MEMORY", True)
 
 # --- Languages ------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Organization
+from sscportal.caching.values import cached_count
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
@@ -34,5 +35,5 @@ class StatementFilterForm(FilterForm):
             queryset = queryset.filter(kind=data["kind"])
         if "q" in data:
             # Ordered by relevance, as the site search is.
-            queryset = search_queryset(queryset, data["q"])
+            queryset = search_queryset(queryset, data["q"], count=cached_count)
         return queryset

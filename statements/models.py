@@ -11,7 +11,7 @@ from sscportal.models import (
     has_text_in_some_language,
     publishable_manager,
 )
-from sscportal.search_fields import SEARCH_COLUMNS, search_document, search_indexes, search_text
+from sscportal.search.columns import SEARCH_COLUMNS, search_document, search_indexes, search_text
 
 
 class StatementKind(models.TextChoices):

@@ -3,8 +3,8 @@ from django.views.generic import DetailView, ListView
 
 from initiatives.models import Organization
 from sscportal.bilingual import shown
+from sscportal.caching.values import until_content_changes
 from sscportal.listing import SafePaginationMixin, option_tags
-from sscportal.page_cache import until_content_changes
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import StatementFilterForm

@@ -8,8 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from events.models import Event, Observance
+from exchange.document import ImportFailed, dumps
+from exchange.exporter import export_content
+from exchange.importer import import_content
 from initiatives.models import Initiative, Organization
-from sscportal.exchange import ImportFailed, dumps, export_content, import_content
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db

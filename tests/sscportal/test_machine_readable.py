@@ -7,7 +7,7 @@ import feedparser
 import icalendar
 import pytest
 
-from sscportal.sitemaps import InitiativeSitemap
+from front.urls import SITEMAPS
 
 from .. import factories
 
@@ -134,7 +134,7 @@ def test_sitemap_lists_every_published_page_with_alternates(client, demo_content
 
 def test_a_big_section_is_split_into_sitemap_pages(client, monkeypatch):
     # 3 URLs a page: an item's two languages may fall on two pages.
-    monkeypatch.setattr(InitiativeSitemap, "limit", 3)
+    monkeypatch.setattr(SITEMAPS["initiatives"], "limit", 3)
     for n in range(5):
         factories.InitiativeFactory(slug=f"mapped-{n}")
     pages = sitemap_pages(client)

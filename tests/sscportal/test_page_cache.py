@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import SustainableDevelopmentGoal
-from sscportal import page_cache
+from sscportal.caching import values, versions
 from statements.models import Statement
 
 from .. import factories
@@ -119,15 +119,15 @@ def test_pages_are_cached_compressed_for_readers_who_accept_it(client, demo_cont
 def test_a_worker_remembers_values_no_longer_than_the_shared_cache(settings, monkeypatch):
     settings.PAGE_CACHE_SECONDS = 600
     clock = [1000.0]
-    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
-    assert page_cache.until_content_changes("probe", lambda: "old") == "old"
+    monkeypatch.setattr(values.time, "monotonic", lambda: clock[0])
+    assert values.until_content_changes("probe", lambda: "old") == "old"
     # The shared copy is gone (expired, or Redis restarted with this version
     # still in it): the worker still has its own...
-    cache.delete(f"sscportal:probe:{page_cache.content_version()}")
-    assert page_cache.until_content_changes("probe", lambda: "new") == "old"
+    cache.delete(versions.key("value", "probe"))
+    assert values.until_content_changes("probe", lambda: "new") == "old"
     # ...but only for the shared cache's lifetime.
     clock[0] += 601
-    assert page_cache.until_content_changes("probe", lambda: "new") == "new"
+    assert values.until_content_changes("probe", lambda: "new") == "new"
     # A new content version is new keys at once, whatever the worker holds.
-    page_cache.bump_content_version()
-    assert page_cache.until_content_changes("probe", lambda: "newer") == "newer"
+    versions.bump_content_version()
+    assert values.until_content_changes("probe", lambda: "newer") == "newer"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sscportal import corpus
+from exchange import corpus
 
 pytestmark = pytest.mark.django_db
 

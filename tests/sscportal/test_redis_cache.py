@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from sscportal.redis_cache import ReusedClientRedisCache
+from sscportal.caching.redis_backend import ReusedClientRedisCache
 
 REDIS = ("127.0.0.1", 6379)
 

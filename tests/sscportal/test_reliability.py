@@ -5,7 +5,7 @@ from django.db import OperationalError
 from django.test import override_settings
 from django.urls import path
 
-from sscportal import urls as site
+from front import urls as site
 from statements.models import StatementQuerySet
 
 pytestmark = pytest.mark.django_db

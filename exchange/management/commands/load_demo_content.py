@@ -1,0 +1,29 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from sscportal import content_types
+
+DEMO_FILE = Path(settings.BASE_DIR) / "demo" / "content.json"
+
+
+class Command(BaseCommand):
+    help = "Import the demo content, unless the database already holds content (see --force)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="import even if content exists (upsert by slug)"
+        )
+
+    def handle(self, *args, force=False, **options):
+        # An existing database may hold an editor's changes to demo items; an
+        # upsert would overwrite them, so only a fresh database gets the demo.
+        has_content = any(
+            ct.model.objects.exists() for ct in content_types.registered() if not ct.reference
+        )
+        if has_content and not force:
+            self.stdout.write("Content already present; demo content not imported.")
+            return
+        call_command("import_content", str(DEMO_FILE), stdout=self.stdout, stderr=self.stderr)

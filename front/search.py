@@ -1,0 +1,139 @@
+"""/{lang}/search/: one search over every searchable content type.
+
+The search engine (sscportal.search) ranks; this page decides what to keep:
+each query's ranked page once per content version, whatever the language, and
+each result's HTML (title and snippet highlighted) once per language too.
+"""
+
+import hashlib
+
+from django import forms
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from sscportal import content_types, search
+from sscportal.caching.fragments import render_missing
+from sscportal.caching.values import cached_count, until_content_changes
+from sscportal.caching.versions import key
+from sscportal.listing import no_such_page
+
+PAGE_SIZE = 20
+MAX_PAGE = 50
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False)
+    type = forms.ChoiceField(required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("Everything"))] + [
+            (name, ct.label) for name, ct in content_types.searchable().items()
+        ]
+
+
+class SearchView(TemplateView):
+    template_name = "front/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET, auto_id="s-%s")
+        form.is_valid()
+        data = form.cleaned_data
+        raw = search.clean_query(data.get("q") or "")
+        chosen = data.get("type") or ""
+        page = data.get("page") or 1
+        types = content_types.searchable()
+        names = [chosen] if chosen else list(types)
+        # Ranking is most of a search's cost and its answer only changes with
+        # content: a query asked again (a popular one) is ranked once per
+        # content version, whatever the language of the page.
+        digest = hashlib.sha256(f"{raw}|{','.join(names)}|{page}".encode()).hexdigest()
+        counts, mode, page_keys = until_content_changes(
+            f"search:{digest}", lambda: _ranked_page(raw, names, page)
+        )
+        total = sum(counts.values())
+        last_page = max(1, -(-total // PAGE_SIZE))
+        if page > last_page and total:
+            raise no_such_page(page, last_page)
+        context.update(
+            form=form,
+            query=raw,
+            chosen_type=chosen,
+            mode=mode,
+            total=total,
+            counts=counts,
+            types=[(name, ct.label) for name, ct in types.items()],
+            results=_rendered_results(page_keys, raw, digest),
+            page=page,
+            previous_page=page - 1 if page > 1 else None,
+            next_page=page + 1 if page < min(last_page, MAX_PAGE) else None,
+            last_page=last_page,
+            section="search",
+        )
+        return context
+
+
+def _results(name):
+    """The public items of type `name` that results may show: titles and
+    snippets only, no prefetching of their relations."""
+    return content_types.searchable()[name].public_items()
+
+
+def _ranked_page(raw, names, page):
+    """(counts by type, mode, [(type, pk)] of the page's results, best first)."""
+    querysets, counts, mode = search.search_querysets(
+        {name: _results(name) for name in names}, raw, count=cached_count
+    )
+    wanted = PAGE_SIZE * page
+    if wanted - PAGE_SIZE >= sum(counts.values()):
+        return counts, mode, []  # past the end
+    # The best PAGE_SIZE * page of each type, merged by score, then the page.
+    ranked = [
+        (item.search_rank, name, item.pk)
+        for name, qs in querysets.items()
+        for item in qs.values_list("pk", "search_rank", named=True)[:wanted]
+    ]
+    ranked.sort(key=lambda entry: -entry[0])
+    return counts, mode, [(name, pk) for _score, name, pk in ranked[wanted - PAGE_SIZE : wanted]]
+
+
+def _rendered_results(page_keys, raw, digest):
+    """The HTML of the page's results, in order."""
+    language = get_language()
+    names = {page_key: key("result", language, digest, *page_key) for page_key in page_keys}
+
+    def render(missing):
+        wanted = [page_key for page_key in page_keys if names[page_key] in set(missing)]
+        items = _load(wanted)
+        snippets = search.build_snippets([item for item, _name in items], search.parse(raw))
+        template = get_template("includes/search_result.html")
+        return {
+            names[(name, item.pk)]: template.render(
+                {"result": {"type": name, "item": item, "title": title, "snippet": snippet}}
+            )
+            for (item, name), (title, snippet) in zip(items, snippets, strict=True)
+        }
+
+    found = render_missing(list(names.values()), render)
+    # Rendered by the template engine, which escaped them.
+    return mark_safe(  # noqa: S308
+        "".join(found[names[page_key]] for page_key in page_keys if names[page_key] in found)
+    )
+
+
+def _load(page_keys):
+    """The (item, type) pairs of a page's results, in order, one query per type."""
+    wanted = {}
+    for name, pk in page_keys:
+        wanted.setdefault(name, []).append(pk)
+    loaded = {
+        (name, item.pk): item
+        for name, pks in wanted.items()
+        for item in _results(name).filter(pk__in=pks)
+    }
+    return [(loaded[page_key], page_key[0]) for page_key in page_keys if page_key in loaded]

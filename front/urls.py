@@ -1,0 +1,65 @@
+"""The site's URLs (ROOT_URLCONF): the content apps' pages and the pages across them."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+
+from events import urls as events_urls
+
+from . import countries, health, home, observances, search
+from .sitemaps import sitemaps
+
+# Built once the content types are registered (this module is imported after).
+SITEMAPS = sitemaps()
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("robots.txt", health.robots_txt, name="robots_txt"),
+    # An index of sitemaps, a section split into pages of BilingualSitemap.limit
+    # URLs: one file of every page would break the protocol's 50,000 URLs and
+    # take seconds to build at 100,000 initiatives.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+]
+
+country_patterns = [
+    path("", countries.CountryListView.as_view(), name="country_list"),
+    path("<str:code>/", countries.CountryDetailView.as_view(), name="country_detail"),
+]
+
+# A Day's page and an event's page bring in statements, so they live here but
+# keep their addresses, and their names, in the events app's namespace.
+event_patterns = [
+    *events_urls.urlpatterns,
+    path("<int:year>/", observances.ObservanceDetailView.as_view(), name="observance_detail"),
+    path("<int:year>/<slug:slug>/", observances.EventDetailView.as_view(), name="event_detail"),
+]
+
+# Every public page exists under /en/ and /ar/; the bare "/" is answered by
+# LocaleMiddleware with a redirect chosen from Accept-Language.
+urlpatterns += i18n_patterns(
+    path("", home.HomeView.as_view(), name="home"),
+    path("search/", search.SearchView.as_view(), name="search"),
+    path("initiatives/", include("initiatives.urls")),
+    path("countries/", include((country_patterns, "countries"))),
+    path("events/", include((event_patterns, events_urls.app_name))),
+    path("statements/", include("statements.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler404 = "sscportal.errors.page_not_found"
+handler400 = "sscportal.errors.bad_request"
+handler403 = "sscportal.errors.permission_denied"
+handler500 = "sscportal.errors.server_error"

@@ -1,0 +1,72 @@
+"""Rendered pieces of pages (list items, search results), cached per language
+and content version.
+
+Most of a list page's cost is rendering its twenty items through the template
+engine. An item's HTML depends only on the item, the language and the rest of
+the content (names of countries and goals), so, like a whole page, it is kept
+until content changes. Switched off with CACHE_FRAGMENTS = False.
+"""
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .values import cached_ids, get_many, set_many
+from .versions import key
+
+
+def render_missing(names, render):
+    """{name: HTML} for the versioned keys `names`.
+
+    `render(missing)` renders, in one go, those not cached and returns {name: HTML}.
+    """
+    if not settings.CACHE_FRAGMENTS:
+        return render(names)
+    found = get_many(names)
+    missing = [name for name in names if name not in found]
+    if missing:
+        fresh = render(missing)
+        set_many(fresh)
+        found.update(fresh)
+    return found
+
+
+def rendered_items(items, template_name, request=None, **options):
+    """The HTML of `items` (a queryset, sliced or not, or a list), in order.
+
+    Each item is rendered with `template_name`, which sees it under its model's
+    name (`initiative`, `event`, `statement`) and sees `options` (e.g. heading=2).
+    A queryset whose items are all cached is never run: only its ids are asked
+    for, and they too are cached until content changes.
+    """
+    lazy = settings.CACHE_FRAGMENTS and isinstance(items, QuerySet) and items._result_cache is None
+    objects = None if lazy else list(items)
+    pks = cached_ids(items) if lazy else [item.pk for item in objects]
+    if not pks:
+        return ""
+    settings_part = ",".join(f"{name}={value}" for name, value in sorted(options.items()))
+    language = get_language()
+
+    def item_key(pk):
+        return key("item", template_name, language, settings_part, pk)
+
+    def render(missing):
+        nonlocal objects, pks
+        if objects is None:
+            # The full query decides the order (rows tied in the ordering may
+            # come back in another order than the id query's).
+            objects = list(items)
+            pks = [item.pk for item in objects]
+        template = get_template(template_name)
+        wanted = set(missing)
+        return {
+            item_key(item.pk): template.render({item._meta.model_name: item, **options}, request)
+            for item in objects
+            if item_key(item.pk) in wanted
+        }
+
+    found = render_missing([item_key(pk) for pk in pks], render)
+    # Every part was rendered by the template engine, which escaped it.
+    return mark_safe("".join(found[item_key(pk)] for pk in pks))  # noqa: S308

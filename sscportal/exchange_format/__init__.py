@@ -1,0 +1,60 @@
+"""The vocabulary content apps describe their part of the exchange format with.
+
+Each content type's section is declared in its app's `content.py`; the import
+and export engine (the `exchange` app) and the JSON Schema are built from them.
+"""
+
+from .fields import (
+    LANGUAGES,
+    MISSING,
+    OPTIONAL,
+    Boolean,
+    Choice,
+    Date,
+    DateTime,
+    Field,
+    Integer,
+    ListOf,
+    PublicationStatus,
+    Record,
+    Reference,
+    Slug,
+    String,
+    Text,
+    TimeZone,
+    Url,
+    load_object,
+    object_schema,
+    show,
+)
+from .relations import Links, Rows
+from .sections import Section, ends_after, in_year
+
+__all__ = [
+    "LANGUAGES",
+    "MISSING",
+    "OPTIONAL",
+    "Boolean",
+    "Choice",
+    "Date",
+    "DateTime",
+    "Field",
+    "Integer",
+    "Links",
+    "ListOf",
+    "PublicationStatus",
+    "Record",
+    "Reference",
+    "Rows",
+    "Section",
+    "Slug",
+    "String",
+    "Text",
+    "TimeZone",
+    "Url",
+    "ends_after",
+    "in_year",
+    "load_object",
+    "object_schema",
+    "show",
+]

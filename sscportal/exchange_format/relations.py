@@ -1,0 +1,71 @@
+"""Keys whose values live in other tables: written after the item is saved.
+
+A list in the file is the whole truth: importing it replaces what was there.
+"""
+
+from .fields import MISSING, ListOf, Record, Reference
+
+
+class Rows(ListOf):
+    """Rows of another table that belong to the item (an initiative's countries with roles).
+
+    `related_name` is the item's reverse accessor; `order_by` names the entry
+    keys that sort the exported list.
+    """
+
+    is_relation = True
+
+    def __init__(self, related_name, fields, *, order_by, unique_by=MISSING, **kwargs):
+        super().__init__(Record(fields), unique_by=unique_by, **kwargs)
+        self.related_name = related_name
+        self.order_by = order_by
+
+    def bind(self, model, name):
+        row_model = model._meta.get_field(self.related_name).related_model
+        self.item.bind(row_model, name)
+
+    def write(self, instance, name, value, resolve):
+        rows = getattr(instance, self.related_name)
+        rows.all().delete()
+        for entry in value:
+            row = rows.model(**{rows.field.name: instance})
+            for key, field in self.item.fields.items():
+                field.write(row, key, entry[key], resolve)
+            row.save()
+
+    def read(self, instance, name):
+        entries = [
+            {key: field.read(row, key) for key, field in self.item.fields.items()}
+            for row in getattr(instance, self.related_name).all()
+        ]
+        return sorted(entries, key=lambda entry: tuple(entry[key] for key in self.order_by))
+
+    def prefetch(self, name):
+        return [
+            f"{self.related_name}__{key}"
+            for key, field in self.item.fields.items()
+            if isinstance(field, Reference)
+        ] or [self.related_name]
+
+
+class Links(ListOf):
+    """A many-to-many field: a list of references, or of the related rows' primary keys."""
+
+    is_relation = True
+
+    def __init__(self, item, **kwargs):
+        super().__init__(item, unique_by=None, **kwargs)
+
+    def write(self, instance, name, value, resolve):
+        if isinstance(self.item, Reference):
+            value = [resolve(self.item.kind, key) for key in value]
+        getattr(instance, name).set(value)
+
+    def read(self, instance, name):
+        related = getattr(instance, name).all()
+        if isinstance(self.item, Reference):
+            return sorted(self.item.key_of(item) for item in related)
+        return sorted(item.pk for item in related)
+
+    def prefetch(self, name):
+        return [name]

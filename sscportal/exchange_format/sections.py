@@ -1,0 +1,58 @@
+"""A section of the exchange format: one top-level list of items of one model."""
+
+from dataclasses import dataclass, field
+
+from .fields import Reference
+
+
+@dataclass
+class Section:
+    """The items of one model, named by a natural key (`slug`, `key`, `year`...).
+
+    `rules` check across fields of one item: rule(data, path, report) -> bool.
+    A section with `in_files=False` is reference data (countries): other
+    sections point to it by key, but files never carry it.
+    """
+
+    name: str
+    key: str
+    fields: dict = field(default_factory=dict)
+    rules: tuple = ()
+    in_files: bool = True
+    model: type = None  # the content type's model, given when it is registered
+
+    def bind(self, model):
+        self.model = model
+        for name, converter in self.fields.items():
+            converter.bind(model, name)
+
+    def export_queryset(self):
+        """Every item, with what `read` needs loaded in a fixed number of queries."""
+        select = [name for name, f in self.fields.items() if isinstance(f, Reference)]
+        prefetch = [p for name, f in self.fields.items() if f.is_relation for p in f.prefetch(name)]
+        queryset = self.model.objects.select_related(*select).prefetch_related(*prefetch)
+        return queryset.order_by(self.key)
+
+
+def ends_after(start, end):
+    """A rule: `end`, when given, is not before `start`."""
+
+    def rule(data, path, report):
+        if data[start] and data[end] and data[end] < data[start]:
+            report.error(f"{path}.{end}", f"ends before it starts ({start} is later)")
+            return False
+        return True
+
+    return rule
+
+
+def in_year(date, year):
+    """A rule: `date` falls in the year given by the key `year`."""
+
+    def rule(data, path, report):
+        if data[date].year != data[year]:
+            report.error(f"{path}.{date}", f"is not in the year {data[year]}")
+            return False
+        return True
+
+    return rule

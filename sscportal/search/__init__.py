@@ -1,0 +1,22 @@
+"""One search over every searchable content type, in both languages.
+
+`query` parses what a reader typed into SQL, `ranking` narrows and orders
+querysets with it, `snippets` highlights what matched, `columns` declares the
+generated columns the models store for it. The Arabic normalisation is one SQL
+function (migration sscportal 0001) used by the columns and by every query.
+"""
+
+from .query import MAX_QUERY_LENGTH, clean_query, parse
+from .ranking import full_text, near_misses, search_queryset, search_querysets
+from .snippets import build_snippets
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "build_snippets",
+    "clean_query",
+    "full_text",
+    "near_misses",
+    "parse",
+    "search_queryset",
+    "search_querysets",
+]
