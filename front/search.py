@@ -6,6 +6,7 @@ each result's HTML (title and snippet highlighted) once per language too.
 """
 
 import hashlib
+from dataclasses import dataclass
 
 from django import forms
 from django.template.loader import get_template
@@ -22,6 +23,38 @@ from sscportal.listing import no_such_page
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
+
+
+@dataclass
+class ResultsPage:
+    """What includes/pagination.html asks of a page, for ranked results (no Paginator:
+    the total is known without a queryset, and only the first MAX_PAGE pages are offered)."""
+
+    number: int
+    last: int
+
+    @property
+    def paginator(self):
+        return self  # the include reads page_obj.paginator.num_pages
+
+    @property
+    def num_pages(self):
+        return self.last
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.number < min(self.last, MAX_PAGE)
+
+    def has_other_pages(self):
+        return self.has_previous() or self.has_next()
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
 
 
 class SearchForm(forms.Form):
@@ -69,10 +102,7 @@ class SearchView(TemplateView):
             counts=counts,
             types=[(name, ct.label) for name, ct in types.items()],
             results=_rendered_results(page_keys, raw, digest),
-            page=page,
-            previous_page=page - 1 if page > 1 else None,
-            next_page=page + 1 if page < min(last_page, MAX_PAGE) else None,
-            last_page=last_page,
+            page_obj=ResultsPage(page, last_page),
             section="search",
         )
         return context

@@ -29,7 +29,9 @@ class InitiativeFilterForm(FilterForm):
         max_length=2,
     )
     region = RegionCode(label=_("Region"), required=False)
-    sdg = forms.IntegerField(label=_("SDG"), required=False, min_value=1, max_value=17)
+    sdg = forms.IntegerField(
+        label=_("Sustainable Development Goal"), required=False, min_value=1, max_value=17
+    )
     modality = forms.ChoiceField(
         label=_("Modality"), required=False, choices=[("", _("Any"))] + Modality.choices
     )

@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from sscportal.bilingual import shown
 from sscportal.caching.values import until_content_changes
-from sscportal.listing import SafePaginationMixin, option_tags, select_options
+from sscportal.listing import SafePaginationMixin, option_tags
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import InitiativeFilterForm
@@ -27,14 +27,17 @@ class InitiativeListView(SafePaginationMixin, ListView):
         # the page; the options only change with content, so build them once.
         countries = until_content_changes(f"options:countries:{language}", _country_options)
         regions = until_content_changes(f"options:regions:{language}", _region_options)
+        # Country options carry lower-case codes, as addresses do.
         selected_country = (self.filters.value("country") or "").lower()
-        context["options"] = {
-            "country": select_options(countries, selected_country),
-            "region": self.filters.options("region", regions),
-            "sdg": self.filters.options("sdg", option_tags((n, n) for n in range(1, 18))),
-            "modality": self.filters.options("modality"),
-            "stage": self.filters.options("stage"),
-        }
+        context["controls"] = self.filters.controls(
+            {
+                "country": self.filters.options("country", countries, selected_country),
+                "region": self.filters.options("region", regions),
+                "sdg": self.filters.options("sdg", option_tags((n, n) for n in range(1, 18))),
+                "modality": self.filters.options("modality"),
+                "stage": self.filters.options("stage"),
+            }
+        )
         return context
 
 

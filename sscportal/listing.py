@@ -1,6 +1,8 @@
 """List pages: pagination that never raises on a bad `page`, and filter forms
 whose bad values are ignored with a visible note instead of an error page."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.core.paginator import InvalidPage, Paginator
 from django.utils.functional import cached_property
@@ -39,8 +41,26 @@ class KnownValue(forms.CharField):
         return value
 
 
+@dataclass
+class Control:
+    """One field of a filter form as includes/filter_form.html draws it."""
+
+    id: str
+    name: str
+    label: str
+    value: object
+    # The <option>s of a <select>; None for an <input>.
+    options: str | None = None
+    input_type: str = "text"
+    attributes: tuple = ()
+
+
 class FilterForm(forms.Form):
-    """A GET form; invalid fields are dropped and reported, the rest still apply."""
+    """A GET form; invalid fields are dropped and reported, the rest still apply.
+
+    The page draws it from the class (`controls`): the fields' order, labels,
+    limits and choices are said once, here in the form.
+    """
 
     def __init__(self, data):
         super().__init__(data, auto_id="f-%s")
@@ -63,15 +83,45 @@ class FilterForm(forms.Form):
     def active(self):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
-    def options(self, name, tags=None):
-        """The <option>s of field `name` (or the given `option_tags`), its value selected.
+    def options(self, name, tags=None, selected=None):
+        """The <option>s of field `name` (or the given `option_tags`), its value selected,
+        after an "Any" option unless the choices have an empty one of their own.
 
         Cheaper than rendering the form's <select> widget, which goes through
         the template engine once per option.
         """
         if tags is None:
             tags = option_tags(self.fields[name].choices)
-        return select_options(tags, self.value(name))
+        if not any(value == "" for value, _tag in tags):
+            tags = [("", str(format_html('<option value="">{}</option>', _("Any")))), *tags]
+        return select_options(tags, self.value(name) if selected is None else selected)
+
+    def controls(self, options):
+        """Every field, in order; `options` gives the <option>s of those drawn as a <select>."""
+        drawn = []
+        for name, field in self.fields.items():
+            value = self.value(name)
+            control = Control(
+                id=self.auto_id % name,
+                name=name,
+                label=field.label,
+                value="" if value is None else value,
+                options=options.get(name),
+            )
+            if control.options is None:
+                control.input_type, control.attributes = _input(field)
+            drawn.append(control)
+        return drawn
+
+
+def _input(field):
+    """The <input> type and attributes (name, value) of a field not drawn as a <select>."""
+    if isinstance(field, SearchText):
+        return "search", (("maxlength", MAX_QUERY_LENGTH),)
+    if isinstance(field, forms.IntegerField):
+        limits = (("min", field.min_value), ("max", field.max_value))
+        return "number", tuple((name, limit) for name, limit in limits if limit is not None)
+    return "text", ()
 
 
 def option_tags(pairs):

@@ -200,7 +200,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
+AXES_LOCKOUT_CALLABLE = "sscportal.errors.locked_out"
 # Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT to the number of proxies
 # in front of the site, so the client address is read from X-Forwarded-For
 # rather than the proxy's own (see README, "Deploying").

@@ -27,10 +27,12 @@ class StatementListView(SafePaginationMixin, ListView):
         organizations = until_content_changes(
             f"options:organizations:{get_language()}", _organization_options
         )
-        context["options"] = {
-            "organization": self.filters.options("organization", organizations),
-            "kind": self.filters.options("kind"),
-        }
+        context["controls"] = self.filters.controls(
+            {
+                "organization": self.filters.options("organization", organizations),
+                "kind": self.filters.options("kind"),
+            }
+        )
         return context
 
 
