@@ -10,8 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .errors import ExplainedHttp404
 from .caching.values import cached_count
+from .errors import ExplainedHttp404
 from .search import MAX_QUERY_LENGTH
 
 

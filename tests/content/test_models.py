@@ -15,7 +15,7 @@ from initiatives.models import (
     SustainableDevelopmentGoal,
 )
 
-from .factories import (
+from ..factories import (
     EventFactory,
     InitiativeFactory,
     ObservanceFactory,

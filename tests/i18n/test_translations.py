@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "ar" / "LC_MESSAGES" / "django.po"
 COMPILED = CATALOGUE.with_suffix(".mo")
 
@@ -67,7 +67,7 @@ def test_every_string_in_code_and_templates_is_in_the_catalogue(catalogue):
 def _extract(tmp_path):
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.messages_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.i18n.messages_settings",
         "EXTRACT_LOCALE_DIR": str(tmp_path),
     }
     subprocess.run(
