@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import content_types
 from .bilingual import LANGUAGE_CODES, direction
 from .models import Status
 from .search import search_queryset
@@ -136,8 +137,8 @@ class PublishingAdminMixin:
     actions = ["publish_selected", "unpublish_selected"]
 
     def can_publish(self, request):
-        opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        permission = content_types.of(self.model).publish_permission
+        return request.user.has_perm(f"{self.model._meta.app_label}.{permission}")
 
     def has_publish_permission(self, request):
         return self.can_publish(request)

@@ -154,7 +154,7 @@ def test_duplicate_slug_is_an_error():
 
 def test_every_error_of_a_file_is_reported_at_once():
     document = demo_document()
-    document["version"] = 2
+    document["version"] = 3
     document["organizations"][0]["kind"] = "company"
     document["statements"][0]["delivered_on"] = "15/09/2025"
     document["statements"][1]["title"] = {"fr": "Titre"}
@@ -162,7 +162,7 @@ def test_every_error_of_a_file_is_reported_at_once():
     document["initiatives"][0]["sdgs"] = [2, 18]
     errors = errors_of(document)
     assert errors == [
-        "version: must be 1",
+        "version: must be 1 or 2",
         'organizations[0].kind: "company" is not one of un-entity, government, '
         "intergovernmental, development-bank, academia, civil-society, private-sector, other",
         "initiatives[0].sdgs[1]: 18 is not between 1 and 17",
@@ -255,3 +255,10 @@ def test_export_command_writes_the_file(tmp_path):
     out = tmp_path / "export.json"
     call_command("export_content", "-o", str(out))
     assert out.read_text(encoding="utf-8") == database_state()
+
+
+def test_export_writes_version_2_and_a_version_1_file_still_imports():
+    document = demo_document()
+    assert document["version"] == 1  # the demo file is kept in version 1 on purpose
+    import_content(json.dumps(document))
+    assert export_content()["version"] == 2
