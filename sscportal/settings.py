@@ -84,7 +84,8 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 # DATABASE_URL names a real server (production, CI). Without it the project
-# starts its own embedded PostgreSQL with data in .pgdata/ (git-ignored).
+# uses its own embedded PostgreSQL with data in .pgdata/ (git-ignored), started
+# by the first connection, so commands that need no database do not start it.
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url)}
