@@ -209,4 +209,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Django's default configuration gives the "django" logger a console
+    # handler of its own (under DEBUG) and its records also reach the root's,
+    # so each line was printed twice. The root's handler alone prints them.
+    "loggers": {"django": {"handlers": []}},
 }
