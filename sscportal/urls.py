@@ -1,7 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from . import search_views, views
 from .sitemaps import SITEMAPS
@@ -9,6 +12,8 @@ from .sitemaps import SITEMAPS
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/icon.svg"))),
     # An index of sitemaps, a section split into pages of BilingualSitemap.limit
     # URLs: one file of every page would break the protocol's 50,000 URLs and
     # take seconds to build at 100,000 initiatives.
