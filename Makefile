@@ -32,9 +32,20 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 install: $(INSTALLED) ## Create .venv and install the Python packages (the other targets do it first)
 
+# Without npm the tests needing these tools are skipped, and make says so here;
+# in CI (REQUIRE_BROWSER=1, set by .ci/run) a missing npm stops the run.
+ifneq ($(shell command -v npm),)
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_TOOLS)
+else
+$(NODE_TOOLS):
+	@if [ "$$REQUIRE_BROWSER" = 1 ]; then \
+	  echo "npm not found, and REQUIRE_BROWSER=1 needs axe-core and the Nu HTML checker: apt-get install npm" >&2; exit 1; \
+	else \
+	  echo "npm not found: the axe-core and Nu HTML checker tests will be skipped (to run them: apt-get install npm)" >&2; \
+	fi
+endif
 
 run: install ## Migrate, load countries and demo content, serve on http://127.0.0.1:8000 (HOST=, PORT= to change)
 	@$(PY) -c 'import socket; socket.create_server(("$(HOST)", $(PORT))).close()' 2>/dev/null || { \
@@ -53,10 +64,10 @@ lint: install ## ruff check and ruff format --check
 check-migrations: install ## Fail if a model change lacks its migration
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Unit, page, search and browser tests together (browser tests skip without Chromium,
-# unless REQUIRE_BROWSER=1 as in CI).
+# Browser tests skip without Chromium, npm or Java (pytest -rs names what to
+# install), unless REQUIRE_BROWSER=1 as in CI.
 test: lint check-migrations $(NODE_TOOLS) ## The whole suite: lint, migrations check, pytest (unit, page, search, browser)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -rs $(PYTEST_ARGS)
 
 outage: install ## Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py)
 	$(PY) bench/db_outage.py
@@ -83,7 +94,8 @@ bench: install ## Measure every page type with wrk against the bench-data databa
 
 # Subset Noto Naskh Arabic (from @fontsource) to the Arabic block: ~25 KB a weight.
 FONT_SOURCE := node_modules/@fontsource/noto-naskh-arabic/files
-fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts
+fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (needs npm)
+	@test -d $(FONT_SOURCE) || { echo "make fonts needs the font package from npm: apt-get install npm" >&2; exit 1; }
 	$(PY) -m pip install --quiet -c constraints.txt ".[fonts]"
 	for weight in 400 700; do \
 	  $(BIN)/pyftsubset $(FONT_SOURCE)/noto-naskh-arabic-arabic-$$weight-normal.woff2 \
