@@ -75,11 +75,12 @@ outage: install ## Stop PostgreSQL under load and watch the site answer 503, the
 # Benchmarks (not tests): bench-data fills two databases on the server named by
 # BENCH_SERVER (10,000 and 100,000 initiatives), bench measures every page type
 # against them with wrk (apt-get install wrk) and writes bench/results/.
+# bench-data drops and recreates sscbench10000 and sscbench100000 on that
+# server, but only databases it created itself (bench/bench_database.py).
 BENCH_SERVER ?= postgres://postgres@127.0.0.1:5432
 bench-data: install ## DROP and recreate the databases sscbench10000 and sscbench100000 on BENCH_SERVER, fill them
-	for size in 10000 100000; do \
-	  psql "$(BENCH_SERVER)/postgres" -qc "DROP DATABASE IF EXISTS sscbench$$size" \
-	    -c "CREATE DATABASE sscbench$$size TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'"; \
+	set -e; for size in 10000 100000; do \
+	  $(PY) bench/bench_database.py "$(BENCH_SERVER)" sscbench$$size; \
 	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py migrate -v0; \
 	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py load_reference_data; \
 	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py generate_corpus \
