@@ -204,13 +204,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+from django.utils.log import DEFAULT_LOGGING  # noqa: E402
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    # Django's default configuration gives the "django" logger a console
-    # handler of its own (under DEBUG) and its records also reach the root's,
-    # so each line was printed twice. The root's handler alone prints them.
-    "loggers": {"django": {"handlers": []}},
+    "loggers": {
+        # Django's default configuration gives the "django" logger a console
+        # handler of its own (under DEBUG) and its records also reach the
+        # root's, so each line was printed twice. The root's handler alone
+        # prints them.
+        "django": {"handlers": []},
+        # Configuring "django" resets its children: the dev server's request
+        # lines keep Django's own handler, with their timestamps.
+        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+    },
 }

@@ -1,6 +1,7 @@
 """Each log record is printed once, by the dev server as by production."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,13 +10,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-LOG_THREE_RECORDS = """
+LOG_FOUR_RECORDS = """
 import logging
 import django
 django.setup()
 logging.getLogger("django.request").warning("Not Found: /nothing/")
 logging.getLogger("django.utils.autoreload").info("Watching for file changes")
 logging.getLogger("sscportal.middleware").warning("database unavailable")
+logging.getLogger("django.server").info('"GET / HTTP/1.1" 200 4')
 """
 
 
@@ -28,7 +30,7 @@ def test_each_record_is_printed_once(debug):
         "SECRET_KEY": "logging-test-key",
     }
     result = subprocess.run(
-        [sys.executable, "-c", LOG_THREE_RECORDS],
+        [sys.executable, "-c", LOG_FOUR_RECORDS],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -36,8 +38,12 @@ def test_each_record_is_printed_once(debug):
         timeout=60,
         check=True,
     )
-    assert result.stderr.splitlines() == [
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [
         "Not Found: /nothing/",
         "Watching for file changes",
         "database unavailable",
     ]
+    # The dev server's request line, once, with Django's timestamp.
+    assert len(lines) == 4
+    assert re.fullmatch(r'\[\d\d/\w+/\d{4} [\d:,]+\] "GET / HTTP/1.1" 200 4', lines[3])
