@@ -24,6 +24,12 @@ pytestmark = pytest.mark.skipif(MAKE is None, reason="make is not installed")
 
 
 def make(*args, cwd=ROOT, env=None):
+    # Run from `make test`, the outer make's flags must not reach these.
+    env = {
+        key: value
+        for key, value in (os.environ if env is None else env).items()
+        if key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    }
     return subprocess.run(
         [MAKE, "--no-print-directory", *args],
         cwd=cwd,
@@ -56,7 +62,7 @@ def test_run_serves_on_127_0_0_1_port_8000_unless_told_otherwise():
 def test_run_stops_at_once_with_one_line_when_the_port_is_taken():
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        result = make("run", f"PORT={port}")
+        result = make("-o", ".venv/.installed", "run", f"PORT={port}")
 
     assert result.returncode != 0
     first_line = result.stderr.splitlines()[0]
