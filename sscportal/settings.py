@@ -90,7 +90,8 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 # DATABASE_URL names a real server (production, CI). Without it the project
-# starts its own embedded PostgreSQL with data in .pgdata/ (git-ignored).
+# uses its own embedded PostgreSQL with data in .pgdata/ (git-ignored), started
+# by the first connection, so commands that need no database do not start it.
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url)}
@@ -214,9 +215,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+from django.utils.log import DEFAULT_LOGGING  # noqa: E402
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django's default configuration gives the "django" logger a console
+        # handler of its own (under DEBUG) and its records also reach the
+        # root's, so each line was printed twice. The root's handler alone
+        # prints them.
+        "django": {"handlers": []},
+        # Configuring "django" resets its children: the dev server's request
+        # lines keep Django's own handler, with their timestamps.
+        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+    },
 }

@@ -1,10 +1,14 @@
 """Real-browser tests: Playwright driving Debian's Chromium against a live server.
 
-Without /usr/bin/chromium these tests are skipped, unless REQUIRE_BROWSER=1
-(set by .ci/run), where a missing browser is a failure.
+A test needs what its fixtures need: `browser` Chromium, `axe_script` axe-core,
+`nu_checker` the Nu HTML checker and Java (the node tools come from `npm ci`,
+which make test runs). When one is missing the test is skipped with a reason
+naming what to install, unless REQUIRE_BROWSER=1 (set by .ci/run), where a
+missing tool stops the run.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,19 +16,42 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SCREENSHOTS = ROOT / "screenshots"
 EDITOR_PASSWORD = "an editor's long password"
+
+NODE_TOOLS_HINT = "make test installs it with npm: apt-get install npm"
+# fixture: [(is it there?, what is missing and how to install it)]
+NEEDS = {
+    "browser": [
+        (lambda: Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed (apt-get install chromium)")
+    ],
+    "axe_script": [(AXE.exists, f"axe-core is not installed ({NODE_TOOLS_HINT})")],
+    "nu_checker": [
+        (VNU.exists, f"the Nu HTML checker is not installed ({NODE_TOOLS_HINT})"),
+        (
+            lambda: shutil.which("java") is not None,
+            "java is not installed (apt-get install default-jre-headless)",
+        ),
+    ],
+}
 
 
 def pytest_collection_modifyitems(config, items):
-    if Path(CHROMIUM).exists():
-        return
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        raise pytest.UsageError(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+    missing = {
+        fixture: [reason for present, reason in needs if not present()]
+        for fixture, needs in NEEDS.items()
+    }
     for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+        fixtures = getattr(item, "fixturenames", ())
+        reasons = [r for fixture, found in missing.items() if fixture in fixtures for r in found]
+        if not reasons:
+            continue
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            raise pytest.UsageError(f"REQUIRE_BROWSER=1 but {reasons[0]}")
+        item.add_marker(pytest.mark.skip(reason="; ".join(reasons)))
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +78,17 @@ def browser():
         yield chromium
         chromium.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def nu_checker():
+    """The command that runs the Nu HTML checker; file names follow it."""
+    return [shutil.which("java"), "-jar", str(VNU)]
 
 
 @pytest.fixture

@@ -4,16 +4,11 @@ import json
 import subprocess
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 PAGE_TYPES = {
     "home": "",
@@ -37,20 +32,14 @@ URLS = [
 ]
 
 
-def require(path):
-    if not path.exists():
-        pytest.fail(f"{path} is missing: run `npm ci` (make test does)")
-
-
 @pytest.mark.parametrize(("name", "url"), URLS)
-def test_axe_finds_no_wcag_violation(browser, site, name, url):
-    require(AXE)
+def test_axe_finds_no_wcag_violation(browser, axe_script, site, name, url):
     # axe is injected as a script: this context alone lets it past the page's CSP.
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         page.goto(site.url + url)
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(path=str(axe_script))
         result = page.evaluate(
             """() => axe.run(document, {runOnly: {type: 'tag',
                  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
@@ -63,8 +52,7 @@ def test_axe_finds_no_wcag_violation(browser, site, name, url):
     assert violations == [], name
 
 
-def test_every_page_type_is_valid_html(site, tmp_path):
-    require(VNU)
+def test_every_page_type_is_valid_html(nu_checker, site, tmp_path):
     files = []
     for index, (name, url) in enumerate(URLS):
         try:
@@ -76,9 +64,7 @@ def test_every_page_type_is_valid_html(site, tmp_path):
         files.append((name, path))
     result = subprocess.run(
         [
-            "java",
-            "-jar",
-            str(VNU),
+            *nu_checker,
             "--format",
             "json",
             "--errors-only",

