@@ -4,14 +4,13 @@ translation column, filter and dashboard, and the admin's Arabic."""
 import json
 import re
 from html import unescape
-
 from pathlib import Path
 
 import polib
 import pytest
 from django.contrib import admin
-from django.contrib.staticfiles import finders
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
 from django.utils import translation
 
 from events.models import Event
