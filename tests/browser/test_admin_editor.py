@@ -172,3 +172,38 @@ def test_existing_text_survives_a_round_trip_through_the_editor(open_page, chief
         '<a href="https://www.un.org/">link</a>.</p></blockquote>',
     ]:
         assert piece in saved, saved
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_axe_finds_no_violation_in_the_editor_dashboard_and_header(
+    browser, axe_script, site, chief, language
+):
+    """Scoped to what this project adds; Django's own admin is Django's to fix."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    violations = []
+    try:
+        page = context.new_page()
+        page.goto(f"{site.url}/{language}/admin/login/")
+        page.fill("#id_username", "chief")
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_url(f"**/{language}/admin/")
+        statement = Statement.objects.get(slug="al-khatib-remarks-china-unossc-2025")
+        for path, parts in [
+            ("", [".translation-dashboard", "#site-name"]),
+            (f"statements/statement/{statement.pk}/change/", [".rich-text"]),
+        ]:
+            page.goto(f"{site.url}/{language}/admin/{path}")
+            page.locator(parts[0]).first.wait_for(state="attached")
+            page.add_script_tag(path=str(axe_script))
+            result = page.evaluate(
+                """parts => axe.run({include: parts.map(p => [p])}, {runOnly: {type: 'tag',
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""",
+                parts,
+            )
+            violations += [
+                (path, v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+            ]
+    finally:
+        context.close()
+    assert violations == []
