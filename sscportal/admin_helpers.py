@@ -3,7 +3,9 @@
 - tabbed EN/AR fields, each input typed in its own direction;
 - history of every save, with restore of any earlier version (simple-history);
 - a list of deleted items that can be brought back;
-- publishing reserved to those with the model's `publish_<model>` permission.
+- publishing reserved to those with the model's `publish_<model>` permission;
+- a rich-text editor on the fields in the model's `rich_text_fields` (rich_text.py);
+- a translation column and filter, counted on the admin's home page (translation_status.py).
 """
 
 from django.contrib import admin, messages
@@ -19,7 +21,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import content_types
 from .bilingual import LANGUAGE_CODES, direction
 from .models import Status
+from .rich_text import RichTextWidget, is_rich_text
 from .search import search_queryset
+from .translation_status import TranslationStatusMixin
 
 
 def _language_of_column(name):
@@ -41,6 +45,17 @@ class BidiWidgetsMixin:
         if field is not None and code and getattr(db_field, "translated_field", None):
             field.widget.attrs.update(lang=code, dir=direction(code))
         return field
+
+
+class RichTextMixin:
+    """The rich-text editor on every language column of the model's `rich_text_fields`."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Chosen before the field is built, so modeltranslation's tab classes
+        # and the bidi attributes land on the editor's textarea.
+        if is_rich_text(self.model, db_field):
+            kwargs["widget"] = RichTextWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class RecoverDeletedMixin:
@@ -203,7 +218,12 @@ class TranslatedAdmin(BidiWidgetsMixin, TabbedTranslationAdmin):
 
 
 class HistoryAdmin(
-    RecoverDeletedMixin, BidiWidgetsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    TranslationStatusMixin,
+    RichTextMixin,
+    RecoverDeletedMixin,
+    BidiWidgetsMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     """Content without a publication state (organizations, observances)."""
 

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "simple_history",
     "axes",
+    # Only for its static files: the Tiptap bundle of the admin's rich-text
+    # editor (sscportal/rich_text.py); its own widget and field are not used.
+    "django_prose_editor",
     # The ground: shared helpers, imported by every app below, importing none.
     "sscportal",
     # Content, each app building on the ones before it.
