@@ -47,7 +47,10 @@ class StatementQuerySet(PublishableQuerySet):
 
     def of_observance(self, observance):
         """The Day's messages: made for the observance itself or at one of its events."""
-        return self.filter(Q(observance=observance) | Q(event__observance=observance))
+        # A UNION, not an OR across the event join: each half is found by index.
+        for_the_day = Statement.objects.filter(observance=observance).values("pk")
+        at_its_events = Statement.objects.filter(event__observance=observance).values("pk")
+        return self.filter(pk__in=for_the_day.union(at_its_events))
 
     def mentioning(self, **related):
         """Statements that mention a country, initiative or organization, e.g.

@@ -238,7 +238,7 @@ def test_a_busy_observance_page_is_bounded(client):
     assert "Page 1 of 2" in first and 'href="?page=2"' in first
     assert first.count("Remarks ") == 20
     assert "The newest of 25 statements." in first
-    assert 'href="/en/statements/?year=2031">Statements delivered in 2031</a>' in first
+    assert 'href="/en/statements/?observance=2031">All statements of the 2031 Day</a>' in first
     second = client.get("/en/events/2031/?page=2").text
     assert second.count("Side event ") == 5 and "Side event 54" in second
     assert client.get("/en/events/2031/?page=3").status_code == 404
