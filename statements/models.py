@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -164,6 +165,18 @@ class Statement(Publishable):
 
     def __str__(self):
         return self.title or self.slug
+
+    def clean(self):
+        super().clean()
+        original = getattr(self, f"translation_{self.original_language}", None)
+        if original:
+            raise ValidationError(
+                {
+                    f"translation_{self.original_language}": _(
+                        "This is the original language, not a translation."
+                    )
+                }
+            )
 
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
