@@ -82,13 +82,15 @@ def formatted(statement, url, language):
     return str(bibliography.bibliography()[0])
 
 
-def _bibtex_value(text):
-    """Braced, with the characters BibTeX treats specially escaped."""
+def _bibtex_value(text, *, as_written=False):
+    """Braced, with the characters BibTeX treats specially escaped; `as_written`
+    adds a second pair of braces, so a name or an organization is not split."""
     for char in "\\{}":
         text = text.replace(char, "")
     for char in "&%$#_":
         text = text.replace(char, "\\" + char)
-    return "{" + " ".join(text.split()) + "}"
+    text = " ".join(text.split())
+    return "{{" + text + "}}" if as_written else "{" + text + "}"
 
 
 def bibtex(statement, url, language):
@@ -96,8 +98,7 @@ def bibtex(statement, url, language):
     day = item["issued"]["date-parts"][0]
     fields = {"title": item["title"]}
     if item.get("author"):
-        # Double braces: a name or an organization is kept as written, not split.
-        fields["author"] = "{" + item["author"][0]["literal"] + "}"
+        fields["author"] = item["author"][0]["literal"]
     if statement.is_news_report:
         entry_type = "article"
         fields["journal"] = item["container-title"]
@@ -116,7 +117,11 @@ def bibtex(statement, url, language):
         "language": item["language"],
     }
     lines = [f"@{entry_type}{{{statement.slug},"]
-    lines += [f"  {name} = {_bibtex_value(value)}," for name, value in fields.items() if value]
+    lines += [
+        f"  {name} = {_bibtex_value(value, as_written=name == 'author')},"
+        for name, value in fields.items()
+        if value
+    ]
     return "\n".join(lines) + "\n}\n"
 
 
