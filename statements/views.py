@@ -2,7 +2,8 @@ import json
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.utils.translation import get_language
+from django.utils.html import escape, format_html
+from django.utils.translation import get_language, override
 from django.views.generic import DetailView, ListView
 
 from events.models import Observance
@@ -104,13 +105,23 @@ class StatementDetailView(StatementMixin, DetailView):
         context["body"] = body
         context["paragraphs"] = paragraphs(body.text, body.lang)
         context["versions"] = language_versions(statement)
-        url = self.request.build_absolute_uri(statement.get_absolute_url())
-        context["absolute_url"] = url
-        context["citations"] = [
-            {"code": code, "text": citation.formatted(statement, url, code)}
-            for code in LANGUAGE_CODES
-        ]
+        context["absolute_url"] = self.request.build_absolute_uri(statement.get_absolute_url())
+        context["citations"] = []
+        for code in LANGUAGE_CODES:
+            # Each citation points to the page in its own language.
+            with override(code):
+                url = self.request.build_absolute_uri(statement.get_absolute_url())
+            text = citation.formatted(statement, url, code)
+            context["citations"].append({"code": code, "html": _isolate_url(text, url)})
         return context
+
+
+def _isolate_url(text, url):
+    """The citation as HTML, its address kept left-to-right inside Arabic text."""
+    before, _sep, after = text.partition(url)
+    if not _sep:
+        return escape(text)
+    return format_html('{}<span dir="ltr">{}</span>{}', before, url, after)
 
 
 class StatementSideBySideView(StatementMixin, DetailView):

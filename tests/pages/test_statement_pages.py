@@ -96,7 +96,7 @@ def test_each_translation_kind_is_named_in_both_languages(client, message, kind,
 def test_a_news_report_is_presented_as_the_outlets_report(client, report):
     html = client.get("/en/statements/news-report/").text
     assert "News report by China Daily" in html
-    assert "by Bilin Lin" in html
+    assert "by <bdi>Bilin Lin</bdi>" in html
     assert "not the speaker's own text" in html
     assert "Remarks by" in html and "<dt>Speaker</dt>" not in html
     assert "Published on" in html and '<time datetime="2025-09-17">' in html
@@ -233,8 +233,9 @@ def test_citations_are_formatted_in_both_languages(client, message):
     english = re.search(r'<p class="citation" lang="en" dir="ltr">(.*?)</p>', html).group(1)
     arabic = re.search(r'<p class="citation" lang="ar" dir="rtl">(.*?)</p>', html).group(1)
     assert "The Secretary-General (2023)" in english and "Message for the Day" in english
-    assert "http://testserver/en/statements/sg-message/" in english
+    assert '<span dir="ltr">http://testserver/en/statements/sg-message/</span>' in english
     assert "الأمين العام" in arabic and "رسالة بمناسبة اليوم" in arabic
+    assert '<span dir="ltr">http://testserver/ar/statements/sg-message/</span>' in arabic
 
 
 def test_csl_json_download_is_a_csl_item(client, message):
