@@ -43,7 +43,6 @@ STATEMENTS = ContentType(
     label=_("Statements"),
     search=Search(recency="delivered_on", snippet=("body",)),
     in_sitemap=True,
-    history_m2m=("mentioned_countries", "mentioned_initiatives", "mentioned_organizations"),
     exchange=Section(
         "statements",
         key="slug",

@@ -293,3 +293,11 @@ def test_print_version_carries_the_address(client, message):
         '<dd class="print-only"><span dir="ltr">http://testserver/en/statements/sg-message/</span></dd>'
         in html
     )
+
+
+def test_the_feed_credits_a_news_report_to_its_reporter(client, report):
+    import feedparser
+
+    feed = feedparser.parse(client.get("/en/statements/feed/").content)
+    (entry,) = [e for e in feed.entries if e.title == "Director calls for cooperation"]
+    assert entry.author == "Bilin Lin"
