@@ -13,6 +13,7 @@ from initiatives.models import Country, CountryRole, Initiative, InitiativeCount
 from sscportal import content_types
 from sscportal.caching.values import until_content_changes
 from sscportal.errors import ExplainedHttp404
+from statements.mentions import mentioned_in
 from statements.models import Statement
 
 # A country page shows this many initiatives per role and links to the full list.
@@ -115,4 +116,5 @@ class CountryDetailView(DetailView):
             .union(Statement.objects.filter(organization__country=country).values("pk"))
         )
         context["statements"] = Statement.objects.published().for_list().filter(pk__in=related)[:20]
+        context["mentioned_in"] = mentioned_in(countries=country)
         return context

@@ -27,7 +27,8 @@ class ObservanceDetailView(DetailView):
         # Both lists are bounded: a year may have hundreds of events and statements.
         events = self.object.events.published().for_list().order_by("starts_at", "slug")
         context["page_obj"] = paginate(self.request, events, OBSERVANCE_EVENTS_PAGE)
-        statements = Statement.objects.published().filter(event__observance=self.object)
+        # The Day's messages: made for the Day itself or at one of its events.
+        statements = Statement.objects.published().of_observance(self.object)
         context["statements"] = statements.for_list().order_by("-delivered_on", "slug")[
             :OBSERVANCE_STATEMENTS
         ]

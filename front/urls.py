@@ -9,8 +9,9 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from events import urls as events_urls
+from initiatives import urls as initiatives_urls
 
-from . import countries, health, home, observances, search
+from . import countries, health, home, initiatives, observances, search
 from .sitemaps import sitemaps
 
 # Built once the content types are registered (this module is imported after).
@@ -43,6 +44,12 @@ country_patterns = [
     path("<str:code>/", countries.CountryDetailView.as_view(), name="country_detail"),
 ]
 
+# An initiative's page shows statements that mention it: the same arrangement.
+initiative_patterns = [
+    *initiatives_urls.urlpatterns,
+    path("<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative_detail"),
+]
+
 # A Day's page and an event's page bring in statements, so they live here but
 # keep their addresses, and their names, in the events app's namespace.
 event_patterns = [
@@ -56,7 +63,7 @@ event_patterns = [
 urlpatterns += i18n_patterns(
     path("", home.HomeView.as_view(), name="home"),
     path("search/", search.SearchView.as_view(), name="search"),
-    path("initiatives/", include("initiatives.urls")),
+    path("initiatives/", include((initiative_patterns, initiatives_urls.app_name))),
     path("countries/", include((country_patterns, "countries"))),
     path("events/", include((event_patterns, events_urls.app_name))),
     path("statements/", include("statements.urls")),

@@ -1,10 +1,9 @@
 from django.utils.translation import get_language
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 
 from sscportal.bilingual import shown
 from sscportal.caching.values import until_content_changes
 from sscportal.listing import SafePaginationMixin, option_tags
-from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import InitiativeFilterForm
 from .models import Country, Initiative, Region
@@ -49,16 +48,3 @@ def _country_options():
 def _region_options():
     regions = Region.objects.order_by("m49")
     return option_tags((region.m49, shown(region, "name").text) for region in regions)
-
-
-class InitiativeDetailView(PublishedOrStaffMixin, DetailView):
-    model = Initiative
-    template_name = "initiatives/initiative_detail.html"
-    context_object_name = "initiative"
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related("sdgs", "country_roles__country", "partner_roles__organization")
-        )

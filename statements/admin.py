@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from sscportal.admin_helpers import ContentAdmin
 
@@ -7,8 +8,16 @@ from .models import Statement
 
 @admin.register(Statement)
 class StatementAdmin(ContentAdmin):
-    list_display = ["title", "slug", "status", "kind", "delivered_on", "original_language"]
-    list_filter = ["status", "kind", "original_language", "organization"]
+    list_display = [
+        "title",
+        "slug",
+        "status",
+        "kind",
+        "text_kind",
+        "delivered_on",
+        "original_language",
+    ]
+    list_filter = ["status", "kind", "text_kind", "original_language", "organization"]
     search_fields = [
         "slug",
         "title_en",
@@ -17,8 +26,55 @@ class StatementAdmin(ContentAdmin):
         "speaker_ar",
         "body_en",
         "body_ar",
+        "document_symbol",
     ]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["organization", "event"]
+    autocomplete_fields = [
+        "organization",
+        "event",
+        "mentioned_countries",
+        "mentioned_initiatives",
+        "mentioned_organizations",
+    ]
     list_select_related = ["organization"]
     date_hierarchy = "delivered_on"
+    fieldsets = [
+        (None, {"fields": ["slug", "status", "title", "kind", "body", "source_url", "video_url"]}),
+        (
+            _("Who and when"),
+            {
+                "fields": [
+                    "speaker",
+                    "speaker_title",
+                    "organization",
+                    "delivered_by",
+                    "delivered_on",
+                    "issued_on",
+                    "document_symbol",
+                    "observance",
+                    "event",
+                ]
+            },
+        ),
+        (
+            _("What the text is"),
+            {
+                "fields": ["text_kind", "outlet", "byline", "original_language", "translation"],
+                "description": _(
+                    "For each language other than the original: an official translation "
+                    "(issued by the organization), one made by this site's staff, or a "
+                    "machine translation."
+                ),
+            },
+        ),
+        (
+            _("Mentions"),
+            {
+                "fields": [
+                    "mentioned_countries",
+                    "mentioned_initiatives",
+                    "mentioned_organizations",
+                ]
+            },
+        ),
+    ]

@@ -41,6 +41,9 @@ class StatementFeed(Feed):
         return shown(item, "body").text
 
     def item_author_name(self, item):
+        if item.is_news_report:
+            # The reporter wrote it (or the outlet, unsigned), not the speaker.
+            return item.byline or shown(item, "outlet").text or None
         return shown(item, "speaker").text or None
 
     def item_pubdate(self, item):

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Organization
@@ -6,7 +7,7 @@ from sscportal.caching.values import cached_count
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
-from .models import StatementKind
+from .models import StatementKind, TextKind
 
 
 class StatementFilterForm(FilterForm):
@@ -21,8 +22,14 @@ class StatementFilterForm(FilterForm):
         required=False,
         max_length=100,
     )
+    observance = forms.IntegerField(
+        label=_("The Day of"), required=False, min_value=1978, max_value=2200
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any"))] + StatementKind.choices
+    )
+    text_kind = forms.ChoiceField(
+        label=_("Text"), required=False, choices=[("", _("Any"))] + TextKind.choices
     )
 
     def filter(self, queryset):
@@ -31,8 +38,16 @@ class StatementFilterForm(FilterForm):
             queryset = queryset.filter(delivered_on__year=data["year"])
         if "organization" in data:
             queryset = queryset.filter(organization__key=data["organization"])
+        if "observance" in data:
+            # The Day's messages: made for it, or at one of its events.
+            queryset = queryset.filter(
+                Q(observance__year=data["observance"])
+                | Q(event__observance__year=data["observance"])
+            )
         if "kind" in data:
             queryset = queryset.filter(kind=data["kind"])
+        if "text_kind" in data:
+            queryset = queryset.filter(text_kind=data["text_kind"])
         if "q" in data:
             # Ordered by relevance, as the site search is.
             queryset = search_queryset(queryset, data["q"], count=cached_count)

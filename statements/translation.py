@@ -5,4 +5,4 @@ from .models import Statement
 
 @register(Statement)
 class StatementTranslation(TranslationOptions):
-    fields = ("title", "body", "speaker", "speaker_title")
+    fields = ("title", "body", "speaker", "speaker_title", "delivered_by", "outlet", "translation")

@@ -1,14 +1,22 @@
-from django.utils.translation import get_language
+import json
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.utils.html import escape, format_html
+from django.utils.translation import get_language, override
 from django.views.generic import DetailView, ListView
 
-from initiatives.models import Organization
-from sscportal.bilingual import shown
+from events.models import Observance
+from initiatives.models import Initiative, Organization
+from sscportal.bilingual import LANGUAGE_CODES, direction, shown
 from sscportal.caching.values import until_content_changes
 from sscportal.listing import SafePaginationMixin, option_tags
 from sscportal.view_helpers import PublishedOrStaffMixin
 
+from . import citation
 from .filters import StatementFilterForm
 from .models import Statement
+from .paragraphs import aligned, paragraphs
 
 
 class StatementListView(SafePaginationMixin, ListView):
@@ -27,10 +35,13 @@ class StatementListView(SafePaginationMixin, ListView):
         organizations = until_content_changes(
             f"options:organizations:{get_language()}", _organization_options
         )
+        observances = until_content_changes("options:observances", _observance_options)
         context["controls"] = self.filters.controls(
             {
+                "observance": self.filters.options("observance", observances),
                 "organization": self.filters.options("organization", organizations),
                 "kind": self.filters.options("kind"),
+                "text_kind": self.filters.options("text_kind"),
             }
         )
         return context
@@ -41,10 +52,130 @@ def _organization_options():
     return option_tags((org.key, shown(org, "name").text) for org in organizations)
 
 
-class StatementDetailView(PublishedOrStaffMixin, DetailView):
+def _observance_options():
+    years = Observance.objects.order_by("-year").values_list("year", flat=True)
+    return option_tags((year, year) for year in years)
+
+
+class StatementMixin(PublishedOrStaffMixin):
+    """A statement with everything its pages show loaded in a fixed number of queries."""
+
     model = Statement
-    template_name = "statements/statement_detail.html"
     context_object_name = "statement"
 
     def get_queryset(self):
-        return super().get_queryset().for_list()
+        return (
+            super()
+            .get_queryset()
+            .for_list()
+            .prefetch_related(
+                "mentioned_countries",
+                "mentioned_organizations",
+                # A draft initiative is not named on a public page.
+                Prefetch(
+                    "mentioned_initiatives",
+                    queryset=Initiative.objects.published().order_by("title_en", "slug"),
+                ),
+            )
+        )
+
+
+def language_versions(statement):
+    """Each language's version: its code, whether it exists, and how it came to be."""
+    versions = []
+    for code in LANGUAGE_CODES:
+        versions.append(
+            {
+                "code": code,
+                "exists": bool(getattr(statement, f"body_{code}")),
+                "original": code == statement.original_language,
+                "translation": statement.translation_of(code),
+            }
+        )
+    return versions
+
+
+class StatementDetailView(StatementMixin, DetailView):
+    template_name = "statements/statement_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statement = self.object
+        body = shown(statement, "body")
+        context["body"] = body
+        context["paragraphs"] = paragraphs(body.text, body.lang)
+        context["versions"] = language_versions(statement)
+        context["absolute_url"] = self.request.build_absolute_uri(statement.get_absolute_url())
+        context["citations"] = []
+        for code in LANGUAGE_CODES:
+            # Each citation points to the page in its own language.
+            with override(code):
+                url = self.request.build_absolute_uri(statement.get_absolute_url())
+            text = citation.formatted(statement, url, code)
+            context["citations"].append({"code": code, "html": _isolate_url(text, url)})
+        return context
+
+
+def _isolate_url(text, url):
+    """The citation as HTML, its address kept left-to-right inside Arabic text."""
+    before, _sep, after = text.partition(url)
+    if not _sep:
+        return escape(text)
+    return format_html('{}<span dir="ltr">{}</span>{}', before, url, after)
+
+
+class StatementSideBySideView(StatementMixin, DetailView):
+    """Both language versions in two columns, paragraph beside paragraph."""
+
+    template_name = "statements/statement_side_by_side.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statement = self.object
+        # The original language first (inline start), then the other.
+        codes = sorted(LANGUAGE_CODES, key=lambda code: code != statement.original_language)
+        columns = [paragraphs(getattr(statement, f"body_{code}"), code) for code in codes]
+        context["languages"] = [
+            version
+            for code in codes
+            for version in language_versions(statement)
+            if version["code"] == code
+        ]
+        context["rows"] = [
+            [
+                {"code": code, "dir": direction(code), "paragraph": paragraph}
+                for code, paragraph in zip(codes, row, strict=True)
+            ]
+            for row in aligned(*columns)
+        ]
+        return context
+
+
+class StatementCitationView(StatementMixin, DetailView):
+    """The reference as a file for reference managers: CSL-JSON, BibTeX or RIS."""
+
+    FORMATS = {
+        "json": ("application/vnd.citationstyles.csl+json; charset=utf-8", "json"),
+        "bib": ("application/x-bibtex; charset=utf-8", "bib"),
+        "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    }
+
+    def render_to_response(self, context, **response_kwargs):
+        statement = self.object
+        url = self.request.build_absolute_uri(statement.get_absolute_url())
+        language = get_language()
+        fmt = self.kwargs["format"]
+        if fmt == "json":
+            text = json.dumps(
+                [citation.csl_item(statement, url, language)], ensure_ascii=False, indent=2
+            )
+        elif fmt == "bib":
+            text = citation.bibtex(statement, url, language)
+        else:
+            text = citation.ris(statement, url, language)
+        content_type, extension = self.FORMATS[fmt]
+        response = HttpResponse(text, content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{statement.slug}-{language}.{extension}"'
+        )
+        return response

@@ -10,6 +10,7 @@ from .fields import (
     OPTIONAL,
     Boolean,
     Choice,
+    ChoicePerLanguage,
     Date,
     DateTime,
     Field,
@@ -27,7 +28,7 @@ from .fields import (
     object_schema,
     show,
 )
-from .relations import Links, Rows
+from .relations import Grouped, Links, Rows
 from .sections import Section, ends_after, in_year
 
 __all__ = [
@@ -36,9 +37,11 @@ __all__ = [
     "OPTIONAL",
     "Boolean",
     "Choice",
+    "ChoicePerLanguage",
     "Date",
     "DateTime",
     "Field",
+    "Grouped",
     "Integer",
     "Links",
     "ListOf",

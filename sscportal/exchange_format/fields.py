@@ -198,6 +198,10 @@ class String(Field):
             return MISSING
         return value
 
+    def dump(self, value):
+        # A blank column of an optional key is written as null, as documented.
+        return None if self.nullable and value == "" else value
+
     def value_schema(self):
         schema = {"type": "string"}
         if self.pattern:
@@ -228,6 +232,57 @@ class Choice(Field):
 
     def value_schema(self):
         return {"enum": list(self.values)}
+
+
+class ChoicePerLanguage(Field):
+    """{"ar": "official"}: one choice per language, stored in `<column>_<code>`.
+
+    A language left out has no value (stored blank).
+    """
+
+    def __init__(self, choices, *, column, **kwargs):
+        super().__init__(**kwargs)
+        self.values = [str(value) for value in choices.values]
+        self.column = column
+
+    def empty(self):
+        return dict.fromkeys(LANGUAGES, "")
+
+    def load_value(self, value, path, report, context):
+        if not isinstance(value, dict):
+            report.error(path, 'must be an object of language code to value, e.g. {"ar": "..."}')
+            return MISSING
+        loaded, ok = self.empty(), True
+        for code, choice in value.items():
+            if code not in LANGUAGES:
+                report.error(
+                    f"{path}.{code}",
+                    f"unknown language code {show(code)} (use {', '.join(LANGUAGES)})",
+                )
+                ok = False
+            elif choice not in self.values:
+                report.error(
+                    f"{path}.{code}", f"{show(choice)} is not one of {', '.join(self.values)}"
+                )
+                ok = False
+            else:
+                loaded[code] = choice
+        return loaded if ok else MISSING
+
+    def write(self, instance, name, value, resolve):
+        for code in LANGUAGES:
+            setattr(instance, f"{self.column}_{code}", value[code])
+
+    def read(self, instance, name):
+        values = {code: getattr(instance, f"{self.column}_{code}") for code in LANGUAGES}
+        return {code: value for code, value in values.items() if value}
+
+    def value_schema(self):
+        return {
+            "type": "object",
+            "properties": dict.fromkeys(LANGUAGES, {"enum": list(self.values)}),
+            "additionalProperties": False,
+        }
 
 
 def PublicationStatus():

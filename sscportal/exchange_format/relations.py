@@ -3,7 +3,7 @@
 A list in the file is the whole truth: importing it replaces what was there.
 """
 
-from .fields import MISSING, ListOf, Record, Reference
+from .fields import MISSING, ListOf, Record, Reference, object_schema
 
 
 class Rows(ListOf):
@@ -69,3 +69,36 @@ class Links(ListOf):
 
     def prefetch(self, name):
         return [name]
+
+
+class Grouped(Record):
+    """An object whose keys are relations of the item stored in separate fields:
+    `mentions: {"countries": [...]}` is the field `mentioned_countries`.
+    Each key may be left out (an empty list); export writes every key.
+    """
+
+    is_relation = True
+
+    def __init__(self, fields, *, prefix, **kwargs):
+        super().__init__(fields, **kwargs)
+        self.prefix = prefix
+
+    def bind(self, model, name):
+        for key, field in self.fields.items():
+            field.bind(model, self.prefix + key)
+
+    def empty(self):
+        return {key: field.empty() for key, field in self.fields.items()}
+
+    def write(self, instance, name, value, resolve):
+        for key, field in self.fields.items():
+            field.write(instance, self.prefix + key, value[key], resolve)
+
+    def read(self, instance, name):
+        return {key: field.read(instance, self.prefix + key) for key, field in self.fields.items()}
+
+    def prefetch(self, name):
+        return [p for key, field in self.fields.items() for p in field.prefetch(self.prefix + key)]
+
+    def value_schema(self):
+        return object_schema(self.fields)

@@ -86,15 +86,33 @@ def statement_jsonld(context, statement):
         "url": request.build_absolute_uri(statement.get_absolute_url()),
     }
     speaker = shown(statement, "speaker").text
+    person = None
     if speaker:
         person = {"@type": "Person", "name": speaker}
         job = shown(statement, "speaker_title").text
         if job:
             person["jobTitle"] = job
-        data["author"] = person
-    publisher = _organization(statement.organization, request)
-    if publisher:
-        data["publisher"] = publisher
+    if statement.text_kind == "news-report":
+        # A report of someone's remarks: the reporter wrote it, the outlet
+        # published it, and the speaker is what it is about.
+        data["@type"] = "NewsArticle"
+        if statement.issued_on:
+            data["datePublished"] = statement.issued_on.isoformat()
+        if statement.byline:
+            data["author"] = {"@type": "Person", "name": statement.byline}
+        outlet = shown(statement, "outlet").text
+        if outlet:
+            data["publisher"] = {"@type": "Organization", "name": outlet}
+        if person:
+            data["about"] = person
+    else:
+        if person:
+            data["author"] = person
+        publisher = _organization(statement.organization, request)
+        if publisher:
+            data["publisher"] = publisher
+        if statement.document_symbol:
+            data["identifier"] = statement.document_symbol
     if statement.source_url:
         data["isBasedOn"] = statement.source_url
     return _script(data)

@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "statement list": "statements/",
     "statement (fallback)": "statements/unesco-dg-message-2005/",
     "statement": "statements/dabur-remarks-joint-report-2020/",
+    "statement (news report)": "statements/al-khatib-remarks-china-unossc-2025/",
+    "statement side by side": "statements/sesric-unossc-joint-report-press-release-2020/side-by-side/",
     "search": "search/?q=التعاون",
     "not found": "statements/no-such-thing/",
 }

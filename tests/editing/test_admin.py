@@ -93,6 +93,7 @@ def test_editor_edits_a_statement_in_both_languages(client, editor):
         "kind": "message",
         "delivered_on": "2023-09-12",
         "event": "",
+        "text_kind": "full-text",
         "original_language": "ar",
         "source_url": "",
     }

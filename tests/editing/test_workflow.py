@@ -55,6 +55,7 @@ def statement_form(statement, **changes):
         "kind": statement.kind,
         "delivered_on": statement.delivered_on.isoformat(),
         "event": "",
+        "text_kind": "full-text",
         "original_language": statement.original_language,
         "source_url": "",
     }

@@ -258,7 +258,20 @@ def test_export_command_writes_the_file(tmp_path):
 
 
 def test_export_writes_version_2_and_a_version_1_file_still_imports():
-    document = demo_document()
-    assert document["version"] == 1  # the demo file is kept in version 1 on purpose
+    # The demo content as it stood in version 1, kept as a fixture.
+    with open("tests/exchange/fixtures/content-v1.json", encoding="utf-8") as handle:
+        document = json.load(handle)
+    assert document["version"] == 1
     import_content(json.dumps(document))
-    assert export_content()["version"] == 2
+    exported = export_content()
+    assert exported["version"] == 2
+    statement = next(s for s in exported["statements"] if s["slug"] == "unesco-dg-message-2005")
+    # Version-2 keys a version-1 file lacks take their documented defaults.
+    assert statement["text_kind"] == "full-text"
+    assert statement["translations"] == {}
+    assert statement["mentions"] == {"countries": [], "initiatives": [], "organizations": []}
+    assert statement["observance"] is None and statement["document_symbol"] is None
+
+
+def test_the_demo_file_is_version_2():
+    assert demo_document()["version"] == 2

@@ -73,6 +73,33 @@ class World:
             )
             for i, n in enumerate(new)
         )
+        # Messages of the Day itself (no event), each mentioning the country,
+        # the main initiative and an organization; the main statement mentions them all.
+        messages = Statement.objects.bulk_create(
+            factories.StatementFactory.build(
+                slug=f"grown-message-{n}", observance=self.observance, text_kind="summary"
+            )
+            for n in new
+        )
+        mentions = [
+            (Statement.mentioned_countries.through, "country", [self.kenya] * len(new)),
+            (Statement.mentioned_initiatives.through, "initiative", initiatives),
+            (Statement.mentioned_organizations.through, "organization", organizations),
+        ]
+        for through, name, items in mentions:
+            through.objects.bulk_create(
+                [
+                    through(
+                        statement=m, **{name: self.initiative if name == "initiative" else item}
+                    )
+                    for m, item in zip(messages, items, strict=True)
+                ]
+                + [
+                    through(statement=self.statement, **{name: item})
+                    for item in items
+                    if name != "country"
+                ]
+            )
         roles = ["provider", "recipient", "both"]
         InitiativeCountry.objects.bulk_create(
             [
@@ -121,6 +148,9 @@ URLS = [
     "/{lang}/statements/",
     "/{lang}/statements/?organization={org}&year=2023",
     "/{lang}/statements/main-statement/",
+    "/{lang}/statements/main-statement/side-by-side/",
+    "/{lang}/statements/main-statement/cite.bib",
+    "/{lang}/statements/?observance=2023&text_kind=summary&kind=statement",
     "/{lang}/statements/feed/",
     "/{lang}/events/calendar.ics",
     "/{lang}/events/2023/main-event.ics",
@@ -148,7 +178,7 @@ def test_query_count_does_not_grow_with_data(client):
     ]
     small = {url: count_queries(client, url) for url in urls}
     world.grow_to(200)
-    assert Event.objects.count() == 201 and Statement.objects.count() == 201
+    assert Event.objects.count() == 201 and Statement.objects.count() == 401
     assert world.initiative.country_roles.count() == 200
     large = {url: count_queries(client, url) for url in urls}
     grew = {url: (small[url], large[url]) for url in urls if small[url] != large[url]}
