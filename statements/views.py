@@ -2,9 +2,9 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from initiatives.models import Organization
-from sscportal.bilingual import shown
+from sscportal.bilingual import collated, short_name, shown
 from sscportal.caching.values import until_content_changes
-from sscportal.listing import SafePaginationMixin, option_tags
+from sscportal.listing import SafePaginationMixin, option_tags, select_options
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import StatementFilterForm
@@ -27,18 +27,28 @@ class StatementListView(SafePaginationMixin, ListView):
         organizations = until_content_changes(
             f"options:organizations:{get_language()}", _organization_options
         )
+        # The organization is typed with suggestions (a <datalist>: a type-ahead
+        # that needs no JavaScript) rather than picked from a long <select>.
         context["controls"] = self.filters.controls(
-            {
-                "organization": self.filters.options("organization", organizations),
-                "kind": self.filters.options("kind"),
-            }
+            {"kind": self.filters.options("kind")},
+            suggestions={"organization": select_options(organizations, None)},
         )
         return context
 
 
 def _organization_options():
-    organizations = Organization.objects.filter(statements__status="published").distinct()
-    return option_tags((org.key, shown(org, "name").text) for org in organizations)
+    organizations = (
+        Organization.objects.filter(statements__status="published")
+        .distinct()
+        .order_by(collated("name"))
+    )
+    return option_tags((org.key, _suggestion(org)) for org in organizations)
+
+
+def _suggestion(organization):
+    """What the type-ahead matches on: the short name and the full name."""
+    name, short = shown(organization, "name").text, short_name(organization).text
+    return name if short == name else f"{short} — {name}"
 
 
 class StatementDetailView(PublishedOrStaffMixin, DetailView):
