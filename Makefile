@@ -17,7 +17,7 @@ PORT = 8000
 PYTEST_ARGS =
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint check-migrations messages db-stop clean outage fonts bench bench-data
+.PHONY: help run test install lint check-migrations messages db-stop clean outage fonts bench bench-data og-images audit
 
 help: ## List the targets (this list)
 	@echo "Usage: make TARGET   (start with: make run, make test)"
@@ -105,6 +105,9 @@ fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (ne
 	    --no-hinting --desubroutinize --flavor=woff2 \
 	    --output-file=static/fonts/noto-naskh-arabic-$$weight.woff2; \
 	done
+
+og-images: install ## Draw the OpenGraph images (one per page type and language) into static/img/og (needs Chromium)
+	$(PY) manage.py og_images
 
 # Rewrites django.po only when a string changed, django.mo only when django.po's
 # translations changed; lists the strings left to translate (and then fails).

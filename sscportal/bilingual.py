@@ -8,7 +8,7 @@ carry its own `lang` and `dir` and a note saying it exists in one language only.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Value
+from django.db.models import F, Func, Value
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils.translation import get_language, get_language_info
 
@@ -77,12 +77,16 @@ def current_language():
 
 def collated(field, language=None):
     """An ORDER BY expression for a translated field in the reader's language,
-    with that language's collation (migration sscportal 0002): Arabic pages
-    list الأردن before الصين, whatever the English names' order.
+    with that language's collation (migration sscportal 0002).
 
-    A row without a name in that language sorts by its other name, as it is shown.
+    Arabic names sort as the UN's Arabic lists do: hamza forms of alef alike
+    (ICU) and a leading definite article ignored, so الأردن comes with the
+    alefs and الصين with the sads, after تركيا. A row without a name in that
+    language sorts by its other name, as it is shown.
     """
     language = language or current_language()
     others = [code for code in LANGUAGE_CODES if code != language]
-    names = [NullIf(F(f"{field}_{code}"), Value("")) for code in [language, *others]]
-    return Collate(Coalesce(*names), f"sscportal_{language}")
+    name = Coalesce(*[NullIf(F(f"{field}_{code}"), Value("")) for code in [language, *others]])
+    if language == "ar":
+        name = Func(name, Value("^ال"), Value(""), function="regexp_replace")
+    return Collate(name, f"sscportal_{language}")
