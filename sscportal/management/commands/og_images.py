@@ -77,7 +77,9 @@ class Command(BaseCommand):
                         page.wait_for_timeout(100)
                         path = out / f"{kind}-{language}.png"
                         page.screenshot(path=str(path))
-                        self.stdout.write(f"{path.relative_to(STATIC)}: {path.stat().st_size} bytes")
+                        self.stdout.write(
+                            f"{path.relative_to(STATIC)}: {path.stat().st_size} bytes"
+                        )
             browser.close()
         missing = (OG_IMAGE_KINDS | {"site"}) - set(labels())
         if missing:
