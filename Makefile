@@ -94,6 +94,11 @@ bench: install ## Measure every page type with wrk against the bench-data databa
 	$(PY) bench/search_bench.py $(BENCH_SERVER)/sscbench10000 $(BENCH_SERVER)/sscbench100000
 	$(PY) bench/search_relevance.py
 
+# Lighthouse (npm, pinned in package.json) on every page type in both languages,
+# as a phone: bench/audit.py; the table lands in bench/results/audit.md.
+audit: install $(NODE_TOOLS) ## Lighthouse scores (mobile) of each page type in both languages -> bench/results/audit.md
+	$(PY) bench/audit.py
+
 # Subset Noto Naskh Arabic (from @fontsource) to the Arabic block: ~25 KB a weight.
 FONT_SOURCE := node_modules/@fontsource/noto-naskh-arabic/files
 fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (needs npm)
