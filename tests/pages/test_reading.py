@@ -243,3 +243,19 @@ def test_each_page_type_has_its_opengraph_image(client, demo_content, url, image
         f'<meta property="og:image" content="http://testserver/static/img/og/{image}.png">' in html
     )
     assert (Path(__file__).resolve().parents[2] / f"static/img/og/{image}.png").exists()
+
+
+def test_home_features_the_latest_day_when_none_is_coming(client, demo_content):
+    html = client.get("/en/").text
+    band = re.search(r'<section class="featured-day".*?</section>', html, re.S).group(0)
+    assert "The latest Day" in band and 'href="/en/events/2023/"' in band
+    assert "12 September 2023" in band
+
+
+def test_home_features_the_coming_day_first(client, demo_content):
+    from events.models import Observance
+
+    next_year = datetime.date.today().year + 1
+    Observance.objects.create(year=next_year, date=datetime.date(next_year, 9, 12))
+    band = re.search(r'<section class="featured-day".*?</section>', client.get("/ar/").text, re.S)
+    assert "قريباً" in band.group(0) and f'href="/ar/events/{next_year}/"' in band.group(0)
