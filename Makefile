@@ -17,7 +17,7 @@ PORT = 8000
 PYTEST_ARGS =
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint check-migrations messages db-stop clean outage fonts bench bench-data
+.PHONY: help run test install lint check-migrations messages db-stop clean outage fonts bench bench-data og-images audit
 
 help: ## List the targets (this list)
 	@echo "Usage: make TARGET   (start with: make run, make test)"
@@ -94,6 +94,11 @@ bench: install ## Measure every page type with wrk against the bench-data databa
 	$(PY) bench/search_bench.py $(BENCH_SERVER)/sscbench10000 $(BENCH_SERVER)/sscbench100000
 	$(PY) bench/search_relevance.py
 
+# Lighthouse (npm, pinned in package.json) on every page type in both languages,
+# as a phone: bench/audit.py; the table lands in bench/results/audit.md.
+audit: install $(NODE_TOOLS) ## Lighthouse scores (mobile) of each page type in both languages -> bench/results/audit.md
+	$(PY) bench/audit.py
+
 # Subset Noto Naskh Arabic (from @fontsource) to the Arabic block: ~25 KB a weight.
 FONT_SOURCE := node_modules/@fontsource/noto-naskh-arabic/files
 fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (needs npm)
@@ -105,6 +110,9 @@ fonts: install $(NODE_TOOLS) ## Subset the Arabic web font into static/fonts (ne
 	    --no-hinting --desubroutinize --flavor=woff2 \
 	    --output-file=static/fonts/noto-naskh-arabic-$$weight.woff2; \
 	done
+
+og-images: install ## Draw the OpenGraph images (one per page type and language) into static/img/og (needs Chromium)
+	$(PY) manage.py og_images
 
 # Rewrites django.po only when a string changed, django.mo only when django.po's
 # translations changed; lists the strings left to translate (and then fails).

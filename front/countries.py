@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 from events.models import Event
 from initiatives.models import Country, CountryRole, Initiative, InitiativeCountry
 from sscportal import content_types
+from sscportal.bilingual import collated
 from sscportal.caching.values import until_content_changes
 from sscportal.errors import ExplainedHttp404
 from statements.mentions import mentioned_in
@@ -50,7 +51,7 @@ class CountryListView(ListView):
         return (
             countries_with_published_content()
             .select_related("region", "subregion")
-            .order_by("region__m49", "name_en")
+            .order_by("region__m49", collated("name"))
         )
 
     def get_context_data(self, **kwargs):

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from events.models import Event
+from events.models import Event, Observance
 from initiatives.models import Initiative
 from sscportal.caching.values import cached_ids, until_content_changes
 from statements.models import Statement
@@ -33,6 +33,10 @@ class HomeView(TemplateView):
             .for_list()
             .order_by("-start_date", "slug")[:6],
             counts=until_content_changes("home-counts", _published_counts),
+            # Changes with content, and with the date (a Day passes).
+            featured_day=until_content_changes(
+                f"featured-day:{now.date()}", lambda: featured_day(now.date())
+            ),
         )
         return context
 
@@ -44,3 +48,9 @@ def _published_counts():
         "events": Event.objects.published().count(),
         "statements": Statement.objects.published().count(),
     }
+
+
+def featured_day(today):
+    """The coming Day, or the latest one when none is announced: the home page's band."""
+    coming = Observance.objects.filter(date__gte=today).order_by("date").first()
+    return coming or Observance.objects.filter(date__lt=today).order_by("-date").first()

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sscportal.bilingual import shown
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
@@ -108,6 +109,11 @@ class SustainableDevelopmentGoal(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.name}"
+
+    @property
+    def label(self):
+        """ "3 — Good Health and Well-being", in the reader's language (options, chips)."""
+        return f"{self.number} — {shown(self, 'name').text}"
 
 
 class OrganizationKind(models.TextChoices):

@@ -1,12 +1,13 @@
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from sscportal.bilingual import shown
+from sscportal.bilingual import collated, shown
 from sscportal.caching.values import until_content_changes
-from sscportal.listing import SafePaginationMixin, option_tags
+from sscportal.listing import SafePaginationMixin, grouped_option_tags, option_tags
 
 from .filters import InitiativeFilterForm
-from .models import Country, Initiative, Region
+from .models import Country, Initiative, Region, SustainableDevelopmentGoal
 
 
 class InitiativeListView(SafePaginationMixin, ListView):
@@ -26,13 +27,14 @@ class InitiativeListView(SafePaginationMixin, ListView):
         # the page; the options only change with content, so build them once.
         countries = until_content_changes(f"options:countries:{language}", _country_options)
         regions = until_content_changes(f"options:regions:{language}", _region_options)
+        sdgs = until_content_changes(f"options:sdgs:{language}", _sdg_options)
         # Country options carry lower-case codes, as addresses do.
         selected_country = (self.filters.value("country") or "").lower()
         context["controls"] = self.filters.controls(
             {
                 "country": self.filters.options("country", countries, selected_country),
                 "region": self.filters.options("region", regions),
-                "sdg": self.filters.options("sdg", option_tags((n, n) for n in range(1, 18))),
+                "sdg": self.filters.options("sdg", sdgs),
                 "modality": self.filters.options("modality"),
                 "stage": self.filters.options("stage"),
             }
@@ -41,10 +43,34 @@ class InitiativeListView(SafePaginationMixin, ListView):
 
 
 def _country_options():
-    countries = Country.objects.order_by("name_en").only("iso2", "name_en", "name_ar")
-    return option_tags((country.iso2.lower(), shown(country, "name").text) for country in countries)
+    """Countries under their M49 region, each group in the reader's alphabetical order."""
+    countries = (
+        Country.objects.select_related("region")
+        .order_by("region__m49", collated("name"))
+        .only("iso2", "name_en", "name_ar", "region__m49", "region__name_en", "region__name_ar")
+    )
+    groups = {}
+    for country in countries:
+        region = shown(country.region, "name").text if country.region else _("Other")
+        groups.setdefault(region, []).append((country.iso2.lower(), shown(country, "name").text))
+    return grouped_option_tags(groups.items())
+
+
+def _sdg_options():
+    return option_tags(
+        (goal.number, goal.label) for goal in SustainableDevelopmentGoal.objects.all()
+    )
 
 
 def _region_options():
+    """Each region, then its sub-regions, in one <optgroup> per region."""
     regions = Region.objects.order_by("m49")
-    return option_tags((region.m49, shown(region, "name").text) for region in regions)
+    top = [region for region in regions if region.parent_id is None]
+    groups = []
+    for region in top:
+        name = shown(region, "name").text
+        members = [
+            (sub.m49, shown(sub, "name").text) for sub in regions if sub.parent_id == region.pk
+        ]
+        groups.append((name, [(region.m49, _("All of %(region)s") % {"region": name}), *members]))
+    return grouped_option_tags(groups)

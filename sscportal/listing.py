@@ -1,6 +1,8 @@
 """List pages: pagination that never raises on a bad `page`, and filter forms
 whose bad values are ignored with a visible note instead of an error page."""
 
+import html
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -53,6 +55,16 @@ class Control:
     options: str | None = None
     input_type: str = "text"
     attributes: tuple = ()
+    # The value as a reader reads it (an option's label, not its code).
+    shown_value: str = ""
+    # This page's query string without this filter (and back to page 1).
+    without: str = ""
+    # A <datalist> of suggestions for an <input> (type-ahead without JavaScript).
+    suggestions: str | None = None
+
+    @property
+    def is_active(self):
+        return self.value != ""
 
 
 class FilterForm(forms.Form):
@@ -96,8 +108,10 @@ class FilterForm(forms.Form):
             tags = [("", str(format_html('<option value="">{}</option>', _("Any")))), *tags]
         return select_options(tags, self.value(name) if selected is None else selected)
 
-    def controls(self, options):
-        """Every field, in order; `options` gives the <option>s of those drawn as a <select>."""
+    def controls(self, options, suggestions=None):
+        """Every field, in order; `options` gives the <option>s of those drawn as a
+        <select>, `suggestions` those of an <input> that offers a type-ahead list."""
+        suggestions = suggestions or {}
         drawn = []
         for name, field in self.fields.items():
             value = self.value(name)
@@ -107,11 +121,44 @@ class FilterForm(forms.Form):
                 label=field.label,
                 value="" if value is None else value,
                 options=options.get(name),
+                suggestions=suggestions.get(name),
             )
             if control.options is None:
                 control.input_type, control.attributes = _input(field)
+                if control.suggestions is not None:
+                    control.attributes += (("list", f"{control.id}-list"),)
+            if control.is_active:
+                choices = control.options or control.suggestions
+                control.shown_value = (choices and selected_label(choices, control.value)) or str(
+                    control.value
+                )
+                control.without = self._query_without(name)
             drawn.append(control)
         return drawn
+
+    def _query_without(self, name):
+        query = self.data.copy() if hasattr(self.data, "copy") else dict(self.data)
+        for dropped in (name, "page"):
+            query.pop(dropped, None)
+        encoded = query.urlencode() if hasattr(query, "urlencode") else ""
+        return f"?{encoded}" if encoded else ""
+
+
+def active_controls(controls):
+    """The controls with a value: the page's chips and its title say these."""
+    return [control for control in controls or () if control.is_active]
+
+
+_OPTION = re.compile(r'<option value="([^"]*)"[^>]*>(.*?)</option>', re.S)
+
+
+def selected_label(options_html, value):
+    """The text of the option whose value is `value`, from <option> HTML; "" if none."""
+    wanted = str(value).lower()
+    for option_value, label in _OPTION.findall(str(options_html)):
+        if html.unescape(option_value).lower() == wanted:
+            return html.unescape(re.sub(r"<[^>]+>", "", label)).strip()
+    return ""
 
 
 def _input(field):
@@ -130,6 +177,20 @@ def option_tags(pairs):
         (str(value), str(format_html('<option value="{}">{}</option>', value, label)))
         for value, label in pairs
     ]
+
+
+def grouped_option_tags(groups):
+    """`option_tags` in <optgroup>s: groups is [(label, [(value, label), ...])].
+
+    The group tags ride in the same list under a value no option can have, so
+    select_options and selected_label pass over them.
+    """
+    tags = []
+    for label, pairs in groups:
+        tags.append(("\x00", str(format_html('<optgroup label="{}">', label))))
+        tags.extend(option_tags(pairs))
+        tags.append(("\x00", "</optgroup>"))
+    return tags
 
 
 def select_options(tags, selected):

@@ -144,6 +144,9 @@ LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Dates in UN style ("19 December 2008") in both languages, with Latin digits:
+# sscportal/formats/<lang>/formats.py says why.
+FORMAT_MODULE_PATH = ["sscportal.formats"]
 TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -8,9 +8,9 @@ from django.views.generic import DetailView, ListView
 
 from events.models import Observance
 from initiatives.models import Initiative, Organization
-from sscportal.bilingual import LANGUAGE_CODES, direction, shown
+from sscportal.bilingual import LANGUAGE_CODES, collated, direction, short_name, shown
 from sscportal.caching.values import until_content_changes
-from sscportal.listing import SafePaginationMixin, option_tags
+from sscportal.listing import SafePaginationMixin, option_tags, select_options
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from . import citation
@@ -36,20 +36,32 @@ class StatementListView(SafePaginationMixin, ListView):
             f"options:organizations:{get_language()}", _organization_options
         )
         observances = until_content_changes("options:observances", _observance_options)
+        # The organization is typed with suggestions (a <datalist>: a type-ahead
+        # that needs no JavaScript) rather than picked from a long <select>.
         context["controls"] = self.filters.controls(
             {
                 "observance": self.filters.options("observance", observances),
-                "organization": self.filters.options("organization", organizations),
                 "kind": self.filters.options("kind"),
                 "text_kind": self.filters.options("text_kind"),
-            }
+            },
+            suggestions={"organization": select_options(organizations, None)},
         )
         return context
 
 
 def _organization_options():
-    organizations = Organization.objects.filter(statements__status="published").distinct()
-    return option_tags((org.key, shown(org, "name").text) for org in organizations)
+    organizations = (
+        Organization.objects.filter(statements__status="published")
+        .distinct()
+        .order_by(collated("name"))
+    )
+    return option_tags((org.key, _suggestion(org)) for org in organizations)
+
+
+def _suggestion(organization):
+    """What the type-ahead matches on: the short name and the full name."""
+    name, short = shown(organization, "name").text, short_name(organization).text
+    return name if short == name else f"{short} — {name}"
 
 
 def _observance_options():

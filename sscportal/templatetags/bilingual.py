@@ -3,6 +3,8 @@
 {% tr obj "title" %}          inline text; wrapped in <span lang dir> when it is a fallback
 {% tr_block obj "body" %}     rich text block (already sanitized HTML) with a visible note
 {% other_language_url %}      the same page in the other language
+{% language_badge obj "title" "summary" %}   "English only" / "بالعربية فقط" on a list item
+{% short_name organization %}  acronym or name, the reader's language first
 """
 
 from django import template
@@ -12,7 +14,14 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, override
 
-from sscportal.bilingual import LANGUAGE_CODES, direction, other_languages, shown
+from sscportal.bilingual import (
+    LANGUAGE_CODES,
+    direction,
+    languages_with_text,
+    other_languages,
+    shown,
+)
+from sscportal.bilingual import short_name as _short_name
 
 register = template.Library()
 
@@ -114,3 +123,28 @@ def text_direction(code):
 @register.simple_tag
 def site_languages():
     return LANGUAGE_CODES
+
+
+def _marked(value):
+    if value.is_fallback:
+        return format_html('<span lang="{}" dir="{}">{}</span>', value.lang, value.dir, value.text)
+    return value.text
+
+
+@register.simple_tag
+def short_name(obj):
+    return _marked(_short_name(obj))
+
+
+@register.simple_tag
+def language_badge(obj, *fields):
+    """A badge on a list item whose text exists in one language only, in the
+    reader's language: a reader learns before clicking what they will get."""
+    languages = languages_with_text(obj, fields)
+    if len(languages) != 1:
+        return ""
+    if languages[0] == "en":
+        text = gettext("English only")
+    else:
+        text = gettext("Arabic only")
+    return format_html(' <span class="language-badge">{}</span>', text)
