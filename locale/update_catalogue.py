@@ -101,6 +101,9 @@ def main():
     ):
         print(f"{COMPILED.relative_to(ROOT)}: up to date")
     else:
+        # compilemessages skips a .po older than its .mo, which is the case
+        # after a merge that took one side's .mo: remove the stale file first.
+        COMPILED.unlink(missing_ok=True)
         call_command("compilemessages", locale=["ar"], ignore_patterns=IGNORE[:2], verbosity=0)
         print(f"{COMPILED.relative_to(ROOT)}: compiled")
 

@@ -28,7 +28,10 @@ def translated_text_fields(model):
     return [
         field.name
         for field in model._meta.get_fields()
-        if field.name in names and isinstance(field, models.CharField | models.TextField)
+        if field.name in names
+        and isinstance(field, models.CharField | models.TextField)
+        # A per-language choice (how a translation was made) is not text to translate.
+        and not field.choices
     ]
 
 

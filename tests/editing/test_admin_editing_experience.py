@@ -52,6 +52,7 @@ def statement_form(statement, **changes):
         "event": "",
         "original_language": "en",
         "source_url": "",
+        "text_kind": "full-text",
     }
     return data | changes
 
@@ -108,7 +109,14 @@ def test_toolbar_labels_are_in_the_admins_language(client, superuser):
 
 
 def test_translated_fields_come_from_modeltranslation():
-    assert translated_text_fields(Statement) == ["title", "body", "speaker", "speaker_title"]
+    assert translated_text_fields(Statement) == [
+        "title",
+        "body",
+        "speaker",
+        "speaker_title",
+        "delivered_by",
+        "outlet",
+    ]
     assert "description" in translated_text_fields(Initiative)
     assert "slug" not in translated_text_fields(Initiative)
 
