@@ -83,7 +83,7 @@ class FilterForm(forms.Form):
     def active(self):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
-    def options(self, name, tags=None, selected=None):
+    def options(self, name, tags=None, selected=None, counts=None):
         """The <option>s of field `name` (or the given `option_tags`), its value selected,
         after an "Any" option unless the choices have an empty one of their own.
 
@@ -92,9 +92,12 @@ class FilterForm(forms.Form):
         """
         if tags is None:
             tags = option_tags(self.fields[name].choices)
+        selected = self.value(name) if selected is None else selected
+        if counts is not None:
+            tags = counted(tags, counts, selected)
         if not any(value == "" for value, _tag in tags):
             tags = [("", str(format_html('<option value="">{}</option>', _("Any")))), *tags]
-        return select_options(tags, self.value(name) if selected is None else selected)
+        return select_options(tags, selected)
 
     def controls(self, options):
         """Every field, in order; `options` gives the <option>s of those drawn as a <select>."""
@@ -130,6 +133,25 @@ def option_tags(pairs):
         (str(value), str(format_html('<option value="{}">{}</option>', value, label)))
         for value, label in pairs
     ]
+
+
+def counted(tags, counts, selected):
+    """`option_tags` with the number of results each would give, "Kenya (12)".
+
+    An option that would give nothing says "(0)" and is disabled, so that it
+    reads as unavailable, unless it is the one chosen (it must stay visible).
+    Counts use Latin digits in every language, like all numbers on the site.
+    """
+    chosen = "" if selected is None else str(selected)
+    marked = []
+    for value, tag in tags:
+        if value != "":
+            n = counts.get(value, 0)
+            tag = tag.replace("</option>", f" ({n})</option>")
+            if not n and value != chosen:
+                tag = tag.replace("<option ", "<option disabled ", 1)
+        marked.append((value, tag))
+    return marked
 
 
 def select_options(tags, selected):

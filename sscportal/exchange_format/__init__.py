@@ -27,6 +27,7 @@ from .fields import (
     object_schema,
     show,
 )
+from .codes import Budget, M49Reference, is_currency
 from .relations import Links, Rows
 from .sections import Section, ends_after, in_year
 
@@ -35,12 +36,14 @@ __all__ = [
     "MISSING",
     "OPTIONAL",
     "Boolean",
+    "Budget",
     "Choice",
     "Date",
     "DateTime",
     "Field",
     "Integer",
     "Links",
+    "M49Reference",
     "ListOf",
     "PublicationStatus",
     "Record",
@@ -53,6 +56,7 @@ __all__ = [
     "TimeZone",
     "Url",
     "ends_after",
+    "is_currency",
     "in_year",
     "load_object",
     "object_schema",
