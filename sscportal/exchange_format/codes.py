@@ -22,7 +22,10 @@ class M49Reference(Reference):
         if not isinstance(value, str) or not _M49.match(value):
             report.error(path, f'{show(value)} is not an M49 code (three digits, e.g. "002")')
             return MISSING
-        return super().load_value(int(value), path, report, context)
+        if int(value) not in context.known[self.kind]:
+            report.error(path, f"unknown {self.noun} {show(value)}")
+            return MISSING
+        return int(value)
 
     def key_of(self, related):
         return f"{super().key_of(related):03d}"
