@@ -35,7 +35,12 @@ class M49Reference(Reference):
 
 
 def is_currency(code):
-    return isinstance(code, str) and pycountry.currencies.get(alpha_3=code) is not None
+    # pycountry's lookup ignores case; the format writes codes in capitals only.
+    return (
+        isinstance(code, str)
+        and code.isupper()
+        and pycountry.currencies.get(alpha_3=code) is not None
+    )
 
 
 class Budget(Field):
