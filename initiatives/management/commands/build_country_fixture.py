@@ -104,6 +104,8 @@ class Command(BaseCommand):
                     "region": region,
                     "subregion": subregion,
                     "income_group": INCOME_GROUPS[row["World Bank Income Level"]],
+                    # Where a country too small for the world map's outlines gets a dot.
+                    "position": _position(row["Latitude"], row["Longitude"]),
                     "groups": [
                         code
                         for code, members, *_names in COUNTRY_GROUPS
@@ -152,3 +154,10 @@ class Command(BaseCommand):
             "parent": parent,
         }
         return m49
+
+
+def _position(latitude, longitude):
+    """[latitude, longitude] to a hundredth of a degree (about a kilometre), or None."""
+    if not latitude or not longitude:
+        return None
+    return [round(float(latitude), 2), round(float(longitude), 2)]
