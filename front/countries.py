@@ -147,14 +147,16 @@ class CountryDetailView(DetailView):
                 _("Country codes in addresses are two lower-case letters, e.g. /countries/ke/.")
             )
         return get_object_or_404(
-            Country.objects.select_related("region", "subregion").prefetch_related("groups"),
-            iso2=code.upper(),
+            Country.objects.select_related("region", "subregion"), iso2=code.upper()
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
-        context["groups"] = country.groups.all()
+        # Reference data: kept with the content version like every other piece of the page.
+        context["groups"] = until_content_changes(
+            f"country-groups:{country.pk}", lambda: list(country.groups.all())
+        )
         if (FLAGS / f"{country.iso2.lower()}.svg").exists():
             context["flag"] = static(f"vendor/flag-icons/4x3/{country.iso2.lower()}.svg")
         context["locator"] = world_map.locator(country.m49)
@@ -223,18 +225,28 @@ def _charts(initiatives):
     rtl = get_language() == "ar"
     chosen = initiatives.order_by().values("pk")
     links = SustainableDevelopmentGoal.initiatives.through.objects.filter(initiative__in=chosen)
-    by_goal = dict(
-        links.values_list("sustainabledevelopmentgoal").annotate(n=Count("pk")).order_by()
+    # The goals' names come with their counts: one query, not two.
+    by_goal = (
+        links.values_list(
+            "sustainabledevelopmentgoal",
+            "sustainabledevelopmentgoal__name_en",
+            "sustainabledevelopmentgoal__name_ar",
+        )
+        .annotate(n=Count("pk"))
+        .order_by("sustainabledevelopmentgoal")
     )
-    goals = SustainableDevelopmentGoal.objects.filter(number__in=by_goal).order_by("number")
+    name = "name_ar" if rtl else "name_en"
+    goals = [
+        (number, {"name_en": name_en, "name_ar": name_ar}, n)
+        for number, name_en, name_ar, n in by_goal
+    ]
     by_year = dict(
-        initiatives.exclude(start_date=None)
-        .order_by()
+        initiatives.order_by()
         .annotate(year=ExtractYear("start_date"))
         .values_list("year")
         .annotate(n=Count("pk"))
     )
-    undated = initiatives.filter(start_date=None).count() if by_year else 0
+    undated = by_year.pop(None, 0)
     by_modality = dict(initiatives.order_by().values_list("modality").annotate(n=Count("pk")))
     year_note = (
         ngettext(
@@ -252,8 +264,9 @@ def _charts(initiatives):
             title=_("Initiatives by Sustainable Development Goal"),
             label_heading=_("Goal"),
             bars=[
-                charts.Bar(f"{goal.number}. {shown(goal, 'name').text}", by_goal[goal.number])
-                for goal in goals
+                # A goal's name falls back to the other language, as everywhere.
+                charts.Bar(f"{number}. {names[name] or next(filter(None, names.values()))}", n)
+                for number, names, n in goals
             ],
             rtl=rtl,
         ),

@@ -1,6 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -194,7 +194,10 @@ class Stage(models.TextChoices):
 
 class InitiativeQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.prefetch_related("sdgs", "country_roles__country", "region_roles__region")
+        # The regions joined, not prefetched in a second step: one query whether
+        # or not the page shows a regional initiative.
+        regions = Prefetch("region_roles", InitiativeRegion.objects.select_related("region"))
+        return self.prefetch_related("sdgs", "country_roles__country", regions)
 
     def in_region(self, m49):
         """Initiatives with a country in the region (or sub-region) `m49`, or naming it,
