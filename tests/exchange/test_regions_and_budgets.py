@@ -96,3 +96,14 @@ def test_a_bad_region_is_refused_with_its_path(regions, error):
 def test_a_bad_budget_is_refused_with_its_path(budget, error):
     errors = errors_of(document(budget=budget))
     assert any(error in message for message in errors), errors
+
+
+def test_the_benchmark_corpus_has_regional_initiatives_and_budgets():
+    from exchange import corpus
+    from initiatives.models import InitiativeRegion
+
+    corpus.generate(initiatives=200, events=1, statements=1, organizations=2, log=lambda *a: None)
+    assert InitiativeRegion.objects.count() > 5
+    budgets = Initiative.objects.exclude(budget_amount=None)
+    assert 20 < budgets.count() < 120
+    assert budgets.values("budget_currency").distinct().count() > 1
