@@ -174,9 +174,9 @@ class CountryDetailView(DetailView):
         context["region_count"] = until_content_changes(
             f"country-region-count:{country.pk}", in_region.count
         )
-        context["region_initiatives"] = (
-            in_region.for_list().order_by("-start_date", "slug")[:REGION_PREVIEW]
-        )
+        context["region_initiatives"] = in_region.for_list().order_by("-start_date", "slug")[
+            :REGION_PREVIEW
+        ]
         in_country = _published_links().filter(country=country)
         counts = until_content_changes(
             f"country-role-counts:{country.pk}",

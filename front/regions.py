@@ -30,7 +30,9 @@ class RegionDetailView(DetailView):
         code = self.kwargs["code"]
         if len(code) != 3 or not code.isdigit():
             raise ExplainedHttp404(
-                _("Region codes in addresses are the three digits of M49, e.g. /countries/regions/002/.")
+                _(
+                    "Region codes in addresses are the three digits of M49, e.g. /countries/regions/002/."
+                )
             )
         return get_object_or_404(
             Region.objects.select_related("parent").prefetch_related("subregions"), m49=int(code)

@@ -35,13 +35,13 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("countries:region_detail", args=[self.code])
+
     @property
     def code(self):
         """The M49 code as the standard writes it: three digits ("002")."""
         return f"{self.m49:03d}"
-
-    def get_absolute_url(self):
-        return reverse("countries:region_detail", args=[self.code])
 
 
 class CountryGroup(models.Model):

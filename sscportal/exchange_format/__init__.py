@@ -4,6 +4,7 @@ Each content type's section is declared in its app's `content.py`; the import
 and export engine (the `exchange` app) and the JSON Schema are built from them.
 """
 
+from .codes import Budget, M49Reference, is_currency
 from .fields import (
     LANGUAGES,
     MISSING,
@@ -27,7 +28,6 @@ from .fields import (
     object_schema,
     show,
 )
-from .codes import Budget, M49Reference, is_currency
 from .relations import Links, Rows
 from .sections import Section, ends_after, in_year
 

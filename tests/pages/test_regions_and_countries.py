@@ -123,7 +123,9 @@ def with_budget(slug, iso2, amount, currency, **fields):
 def budget_lines(client, url):
     html = client.get(url).content.decode()
     block = html.split('id="budget-heading"')[1].split("</section>")[0]
-    return [re.sub(r"<[^>]+>|\s+", " ", line).split() for line in re.findall(r"<li>(.*?)</li>", block)]
+    return [
+        re.sub(r"<[^>]+>|\s+", " ", line).split() for line in re.findall(r"<li>(.*?)</li>", block)
+    ]
 
 
 def test_budgets_are_summed_per_currency_never_across_currencies(client):
@@ -134,7 +136,10 @@ def test_budgets_are_summed_per_currency_never_across_currencies(client):
     with_budget("e", "KE", "5", "USD", status="draft")  # not public
     factories.InitiativeCountryFactory(initiative__slug="no-budget")
     lines = budget_lines(client, "/en/countries/ke/")
-    assert lines == [["CNY", "300,000", "(1", "initiative)"], ["USD", "1,250,000.50", "(2", "initiatives)"]]
+    assert lines == [
+        ["CNY", "300,000", "(1", "initiative)"],
+        ["USD", "1,250,000.50", "(2", "initiatives)"],
+    ]
     assert "1,550,000" not in client.get("/en/countries/ke/").content.decode()
 
 
@@ -149,4 +154,3 @@ def test_amounts_use_latin_digits_in_arabic_with_the_currency_after(client):
 def test_a_country_without_budgets_has_no_budget_block(client):
     factories.InitiativeCountryFactory()
     assert 'id="budget-heading"' not in client.get("/en/countries/ke/").content.decode()
-
