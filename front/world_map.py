@@ -72,11 +72,19 @@ def _ring(arcs, indexes):
     return points
 
 
+def _unwrapped(ring):
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) continued past
+    180° instead of jumping back across the whole map; the viewBox cuts the overhang."""
+    if all(abs(b[0] - a[0]) < 180 for a, b in zip(ring, ring[1:])):
+        return ring
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
+
+
 def _path(rings):
     """SVG path data in whole units (a third of a degree, finer than the 110m outlines),
     relative moves: the smallest text that draws it."""
     parts = []
-    for ring in rings:
+    for ring in map(_unwrapped, rings):
         projected = [project(lon, max(lat, SOUTHERNMOST)) for lon, lat in ring]
         coords = [(round(x), round(y)) for x, y in projected]
         steps = [f"M{_n(coords[0][0])} {_n(coords[0][1])}"]
@@ -97,7 +105,11 @@ def _n(value):
 
 
 def _bbox(rings):
-    points = [project(lon, max(lat, SOUTHERNMOST)) for ring in rings for lon, lat in ring]
+    points = [
+        project(min(lon, 180), max(lat, SOUTHERNMOST))
+        for ring in map(_unwrapped, rings)
+        for lon, lat in ring
+    ]
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return [round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1)]
 

@@ -109,3 +109,22 @@ def test_the_country_header_shows_flag_groups_and_codes_in_details(client):
     assert 'href="/en/countries/regions/002/"' in html
     assert re.search(r'<svg class="locator"[^>]*role="img"', html)
     assert re.search(r'<details class="codes">.*ETH.*</details>', html, re.S)
+
+
+def test_drawings_use_plain_numbers_in_arabic(client):
+    # Localised decimals ("12,5") in an SVG attribute draw nothing.
+    initiative = factories.InitiativeFactory()
+    initiative.sdgs.set([1, 2, 3])
+    factories.InitiativeCountryFactory(initiative=initiative, country=factories.country("TV"))
+    for url in ("/ar/countries/", "/ar/countries/tv/"):
+        html = client.get(url).content.decode()
+        numbers = re.findall(r' (?:x|y|cx|cy|width|height)="([^"]*)"', html)
+        assert numbers, url
+        assert all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", n) for n in numbers), url
+
+
+def test_no_outline_jumps_across_the_map():
+    # A ring crossing the antimeridian would draw a line across the whole world.
+    for code, shape in world_map.world()["shapes"].items():
+        steps = re.findall(r"l(-?[0-9.]+) ", shape["d"])
+        assert all(abs(float(step)) < world_map.WIDTH / 2 for step in steps), code
