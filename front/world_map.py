@@ -9,8 +9,10 @@ Equal Earth (Šavrič, Patterson and Jenny, 2018) keeps areas true, so a large
 country does not look more important than it is, and is a few lines of code.
 """
 
+import itertools
 import json
 import math
+import re
 from functools import cache
 from pathlib import Path
 
@@ -75,7 +77,7 @@ def _ring(arcs, indexes):
 def _unwrapped(ring):
     """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) continued past
     180° instead of jumping back across the whole map; the viewBox cuts the overhang."""
-    if all(abs(b[0] - a[0]) < 180 for a, b in zip(ring, ring[1:])):
+    if all(abs(b[0] - a[0]) < 180 for a, b in itertools.pairwise(ring)):
         return ring
     return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
 
@@ -195,8 +197,10 @@ def legend(limits):
     return ranges
 
 
+@cache
 def locator(m49, margin=60):
-    """A small map around one country: (viewBox, [(m49, d)] of the shapes in view, dot or None).
+    """A small map around one country: (viewBox, [(m49, d)] of the shapes in view, dot or None),
+    computed once per country and process (the outlines never change while it runs).
 
     The view is the country's box with a margin, at least 3:2 and never larger
     than the world, so that a small country is shown with its neighbours.
@@ -218,12 +222,65 @@ def locator(m49, margin=60):
     top = min(max(cy - height / 2, 0), drawn["height"] - height)
     view = (left, top, left + width, top + height)
     nearby = [
-        (code, other["d"])
+        (code, _clipped(other["d"], view))
         for code, other in drawn["shapes"].items()
         if _overlaps(other["box"], view)
     ]
     view_box = f"{round(left)} {round(top)} {round(width)} {round(height)}"
-    return view_box, nearby, dot
+    return view_box, [(code, d) for code, d in nearby if d], dot
+
+
+def _rings(d):
+    """Absolute points of the rings of a path written by _path (M, then l steps, z)."""
+    rings = []
+    for ring in re.findall(r"M[^z]*z", d):
+        numbers = [float(n) for n in re.findall(r"-?[0-9]*\.?[0-9]+", ring)]
+        x, y = numbers[0], numbers[1]
+        points = [(x, y)]
+        for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+            x, y = x + dx, y + dy
+            points.append((x, y))
+        rings.append(points)
+    return rings
+
+
+def _clipped(d, view):
+    """The path cut to the view (Sutherland-Hodgman against each edge of the box):
+    a neighbour reaching far outside a locator map would otherwise spill out of
+    the page's layout box, though not out of the drawing."""
+    left, top, right, bottom = view
+    edges = [
+        (lambda p: p[0] >= left, lambda a, b: _at_x(a, b, left)),
+        (lambda p: p[0] <= right, lambda a, b: _at_x(a, b, right)),
+        (lambda p: p[1] >= top, lambda a, b: _at_y(a, b, top)),
+        (lambda p: p[1] <= bottom, lambda a, b: _at_y(a, b, bottom)),
+    ]
+    parts = []
+    for points in _rings(d):
+        for inside, crossing in edges:
+            kept = []
+            for i, point in enumerate(points):
+                previous = points[i - 1]
+                if inside(point):
+                    if not inside(previous):
+                        kept.append(crossing(previous, point))
+                    kept.append(point)
+                elif inside(previous):
+                    kept.append(crossing(previous, point))
+            points = kept
+            if not points:
+                break
+        if len(points) > 2:
+            parts.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "z")
+    return "".join(parts)
+
+
+def _at_x(a, b, x):
+    return x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
+
+
+def _at_y(a, b, y):
+    return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
 
 
 def _overlaps(box, view):

@@ -5,6 +5,7 @@ content changes (keyed by the SQL of the other filters): a list page with
 filters costs the same few queries at 10 initiatives or at 100,000.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count
 
@@ -86,7 +87,10 @@ SELECT region.m49, COUNT(DISTINCT memberships.initiative_id)
 
 
 def by_region(initiatives):
-    sql, params = initiatives.order_by().values("id").query.sql_with_params()
+    try:
+        sql, params = initiatives.order_by().values("id").query.sql_with_params()
+    except EmptyResultSet:  # a search with no usable words: nothing to count
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(_BY_REGION.format(ids=sql), params)
         return _grouped(cursor.fetchall())

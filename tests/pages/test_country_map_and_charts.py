@@ -128,3 +128,15 @@ def test_no_outline_jumps_across_the_map():
     for code, shape in world_map.world()["shapes"].items():
         steps = re.findall(r"l(-?[0-9.]+) ", shape["d"])
         assert all(abs(float(step)) < world_map.WIDTH / 2 for step in steps), code
+
+
+@pytest.mark.parametrize("m49", [156, 643, 242, 798])  # China, Russia, Fiji, Tuvalu (a dot)
+def test_a_locator_map_draws_nothing_outside_its_view(m49):
+    view_box, shapes, _dot = world_map.locator(m49)
+    left, top, width, height = map(float, view_box.split())
+    assert shapes, "the neighbours are drawn"
+    for _code, d in shapes:
+        numbers = [float(n) for n in re.findall(r"-?[0-9.]+", d)]
+        xs, ys = numbers[::2], numbers[1::2]
+        assert left - 1 <= min(xs) and max(xs) <= left + width + 1
+        assert top - 1 <= min(ys) and max(ys) <= top + height + 1
