@@ -9,6 +9,7 @@ observances, about half the statements to an event.
 
 import datetime
 import random
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -18,7 +19,9 @@ from initiatives.models import (
     Initiative,
     InitiativeCountry,
     InitiativePartner,
+    InitiativeRegion,
     Organization,
+    Region,
 )
 from statements.models import Statement
 
@@ -85,6 +88,7 @@ SENTENCES = [
 MODALITIES = ["bilateral", "triangular", "regional"]
 STAGES = ["planned", "ongoing", "completed"]
 ROLES = ["provider", "recipient", "both"]
+CURRENCIES = ["USD", "USD", "USD", "EUR", "CNY", "BRL"]
 KINDS = ["message", "speech", "remarks", "statement", "press-release"]
 
 
@@ -105,6 +109,14 @@ def _paragraphs(rng, count, a, b, topic_en, topic_ar):
     return "".join(english), "".join(arabic)
 
 
+def _budget(extra):
+    """A budget for about a third of the initiatives, in one of a few currencies."""
+    if extra.random() >= 0.3:
+        return {}
+    amount = Decimal(extra.randrange(10_000, 50_000_000)) * 100
+    return {"budget_amount": amount, "budget_currency": extra.choice(CURRENCIES)}
+
+
 def observance_date(year):
     # 19 December from 2004 (resolution 58/220), 12 September from 2012 (66/550).
     return datetime.date(year, 12, 19) if year < 2012 else datetime.date(year, 9, 12)
@@ -113,7 +125,11 @@ def observance_date(year):
 @transaction.atomic
 def generate(initiatives, events, statements, organizations=500, seed=1, batch=2000, log=print):
     rng = random.Random(seed)
+    # Regions and budgets draw from their own generator, so that the rest of the
+    # corpus is the same as before they existed.
+    extra = random.Random(seed + 1)
     countries = list(Country.objects.exclude(region=None).order_by("iso2"))
+    regions = list(Region.objects.order_by("m49"))
     orgs = Organization.objects.bulk_create(
         Organization(
             key=f"gen-org-{n}",
@@ -148,13 +164,23 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
                     stage=rng.choice(STAGES),
                     start_date=begin,
                     end_date=begin + datetime.timedelta(days=365 * rng.randrange(1, 6)),
+                    **_budget(extra),
                 )
             )
             links.append([a, b] + rng.sample(countries, rng.randrange(0, 3)))
         created = Initiative.objects.bulk_create(rows)
-        roles, partners, goals = [], [], []
+        roles, partners, goals, named = [], [], [], []
         Goals = Initiative.sdgs.through
         for initiative, chosen in zip(created, links, strict=True):
+            # One in ten also names a whole region ("... in Africa").
+            if extra.random() < 0.1:
+                named.append(
+                    InitiativeRegion(
+                        initiative=initiative,
+                        region=extra.choice(regions),
+                        role=extra.choice(ROLES),
+                    )
+                )
             for country in {c.pk: c for c in chosen}.values():
                 roles.append(
                     InitiativeCountry(
@@ -172,6 +198,7 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
             for number in rng.sample(range(1, 18), rng.randrange(1, 4)):
                 goals.append(Goals(initiative=initiative, sustainabledevelopmentgoal_id=number))
         InitiativeCountry.objects.bulk_create(roles)
+        InitiativeRegion.objects.bulk_create(named)
         InitiativePartner.objects.bulk_create(partners)
         Goals.objects.bulk_create(goals)
         log(f"{start + len(created)} initiatives")

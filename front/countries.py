@@ -3,22 +3,40 @@
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from events.models import Event
-from initiatives.models import Country, CountryRole, Initiative, InitiativeCountry
+from initiatives.models import (
+    Country,
+    CountryRole,
+    Initiative,
+    InitiativeCountry,
+    Modality,
+    SustainableDevelopmentGoal,
+)
 from sscportal import content_types
-from sscportal.bilingual import collated
+from sscportal.bilingual import collated, shown
 from sscportal.caching.values import until_content_changes
 from sscportal.errors import ExplainedHttp404
 from statements.mentions import mentioned_in
 from statements.models import Statement
 
+from . import charts, world_map
+
 # A country page shows this many initiatives per role and links to the full list.
 ROLE_PREVIEW = 20
+# ... and this many of the initiatives that name its region.
+REGION_PREVIEW = 10
+
+FLAGS = settings.BASE_DIR / "static" / "vendor" / "flag-icons" / "4x3"
 
 
 def _published_links():
@@ -43,6 +61,12 @@ def _counts_by(queryset, field):
     return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
 
 
+def _initiative_counts():
+    return until_content_changes(
+        "country-initiative-counts", lambda: _counts_by(_published_links(), "country")
+    )
+
+
 class CountryListView(ListView):
     template_name = "front/country_list.html"
     context_object_name = "countries"
@@ -56,9 +80,7 @@ class CountryListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        initiatives = until_content_changes(
-            "country-initiative-counts", lambda: _counts_by(_published_links(), "country")
-        )
+        initiatives = _initiative_counts()
         events = until_content_changes(
             "country-event-counts", lambda: _counts_by(Event.objects.published(), "country")
         )
@@ -68,7 +90,50 @@ class CountryListView(ListView):
             country.event_count = events.get(country.pk, 0)
             groups.setdefault(country.region, []).append(country)
         context["groups"] = list(groups.items())
+        # The map is the same for every reader of a language until content changes.
+        context["world_map"] = until_content_changes(
+            f"world-map:{get_language()}", lambda: _world_map(context["countries"], initiatives)
+        )
         return context
+
+
+def _world_map(countries, initiative_counts):
+    """The index's map as HTML: every country with content a link, shaded by initiatives."""
+    drawn = world_map.world()
+    limits = world_map.shade_limits(initiative_counts.values())
+    linked, with_content = [], set()
+    for country in countries:
+        code = str(country.m49)
+        if code not in drawn["shapes"] and code not in drawn["dots"]:
+            continue
+        with_content.add(code)
+        count = initiative_counts.get(country.pk, 0)
+        linked.append(
+            {
+                "url": country.get_absolute_url(),
+                "label": ngettext(
+                    "%(country)s: %(count)s initiative", "%(country)s: %(count)s initiatives", count
+                )
+                % {"country": shown(country, "name").text, "count": count},
+                "shade": world_map.shade_of(count, limits),
+                "shape": drawn["shapes"].get(code, {}).get("d"),
+                "dot": drawn["dots"].get(code),
+            }
+        )
+    # Everything without content is one path: one element instead of a hundred.
+    land = "".join(
+        shape["d"] for code, shape in drawn["shapes"].items() if code not in with_content
+    )
+    return render_to_string(
+        "front/world_map.html",
+        {
+            "width": drawn["width"],
+            "height": drawn["height"],
+            "land": land + drawn["unnamed"],
+            "linked": linked,
+            "legend": world_map.legend(limits),
+        },
+    )
 
 
 class CountryDetailView(DetailView):
@@ -89,12 +154,35 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
+        # Reference data: kept with the content version like every other piece of the page.
+        context["groups"] = until_content_changes(
+            f"country-groups:{country.pk}", lambda: list(country.groups.all())
+        )
+        if (FLAGS / f"{country.iso2.lower()}.svg").exists():
+            context["flag"] = static(f"vendor/flag-icons/4x3/{country.iso2.lower()}.svg")
+        context["locator"] = world_map.locator(country.m49)
+        context["locator_code"] = str(country.m49)
+        published = Initiative.objects.published()
+        of_country = published.filter(country_roles__country=country)
+        language = get_language()
+        context["charts"] = until_content_changes(
+            f"country-charts:{country.pk}:{language}", lambda: _charts(of_country)
+        )
+        context["budgets"] = until_content_changes(
+            f"country-budgets:{country.pk}", lambda: _budgets(of_country)
+        )
+        in_region = published.naming_regions_of(country)
+        context["region_count"] = until_content_changes(
+            f"country-region-count:{country.pk}", in_region.count
+        )
+        context["region_initiatives"] = in_region.for_list().order_by("-start_date", "slug")[
+            :REGION_PREVIEW
+        ]
         in_country = _published_links().filter(country=country)
         counts = until_content_changes(
             f"country-role-counts:{country.pk}",
             lambda: _counts_by(in_country, "role"),
         )
-        published = Initiative.objects.published()
         context["roles"] = [
             {
                 "role": role,
@@ -119,3 +207,89 @@ class CountryDetailView(DetailView):
         context["statements"] = Statement.objects.published().for_list().filter(pk__in=related)[:20]
         context["mentioned_in"] = mentioned_in(countries=country)
         return context
+
+
+def _budgets(initiatives):
+    """[(currency, total, initiatives)] of the initiatives with a budget, one line per
+    currency: amounts in different currencies are never added together."""
+    rows = (
+        initiatives.exclude(budget_amount=None)
+        .order_by()
+        .values_list("budget_currency")
+        .annotate(total=Sum("budget_amount"), n=Count("pk"))
+        .order_by("budget_currency")
+    )
+    return list(rows)
+
+
+def _charts(initiatives):
+    """The country's initiatives by goal, by year and by modality, as charts."""
+    rtl = get_language() == "ar"
+    chosen = initiatives.order_by().values("pk")
+    links = SustainableDevelopmentGoal.initiatives.through.objects.filter(initiative__in=chosen)
+    # The goals' names come with their counts: one query, not two.
+    by_goal = (
+        links.values_list(
+            "sustainabledevelopmentgoal",
+            "sustainabledevelopmentgoal__name_en",
+            "sustainabledevelopmentgoal__name_ar",
+        )
+        .annotate(n=Count("pk"))
+        .order_by("sustainabledevelopmentgoal")
+    )
+    name = "name_ar" if rtl else "name_en"
+    goals = [
+        (number, {"name_en": name_en, "name_ar": name_ar}, n)
+        for number, name_en, name_ar, n in by_goal
+    ]
+    by_year = dict(
+        initiatives.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+    )
+    undated = by_year.pop(None, 0)
+    by_modality = dict(initiatives.order_by().values_list("modality").annotate(n=Count("pk")))
+    year_note = (
+        ngettext(
+            "%(count)s initiative has no start date.",
+            "%(count)s initiatives have no start date.",
+            undated,
+        )
+        % {"count": undated}
+        if undated
+        else ""
+    )
+    drawn = [
+        charts.Chart(
+            id="chart-sdg",
+            title=_("Initiatives by Sustainable Development Goal"),
+            label_heading=_("Goal"),
+            bars=[
+                # A goal's name falls back to the other language, as everywhere.
+                charts.Bar(f"{number}. {names[name] or next(filter(None, names.values()))}", n)
+                for number, names, n in goals
+            ],
+            rtl=rtl,
+        ),
+        charts.Chart(
+            id="chart-year",
+            title=_("Initiatives by year they started"),
+            label_heading=_("Year"),
+            bars=[charts.Bar(str(year), n) for year, n in sorted(by_year.items())],
+            rtl=rtl,
+            note=year_note,
+        ),
+        charts.Chart(
+            id="chart-modality",
+            title=_("Initiatives by modality"),
+            label_heading=_("Modality"),
+            bars=[
+                charts.Bar(str(label), by_modality[value])
+                for value, label in Modality.choices
+                if by_modality.get(value)
+            ],
+            rtl=rtl,
+        ),
+    ]
+    return [charts.layout(chart) for chart in drawn if chart.bars]

@@ -16,7 +16,12 @@ class InitiativeDetailView(PublishedOrStaffMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .prefetch_related("sdgs", "country_roles__country", "partner_roles__organization")
+            .prefetch_related(
+                "sdgs",
+                "country_roles__country",
+                "region_roles__region",
+                "partner_roles__organization",
+            )
         )
 
     def get_context_data(self, **kwargs):

@@ -11,7 +11,7 @@ from django.views.generic import RedirectView
 from events import urls as events_urls
 from initiatives import urls as initiatives_urls
 
-from . import countries, health, home, initiatives, observances, search
+from . import countries, health, home, initiatives, observances, regions, search
 from .sitemaps import sitemaps
 
 # Built once the content types are registered (this module is imported after).
@@ -41,6 +41,9 @@ urlpatterns = [
 
 country_patterns = [
     path("", countries.CountryListView.as_view(), name="country_list"),
+    # Before <code>/: these words are not country codes.
+    path("regions/<str:code>/", regions.RegionDetailView.as_view(), name="region_detail"),
+    path("groups/<slug:code>/", regions.GroupDetailView.as_view(), name="group_detail"),
     path("<str:code>/", countries.CountryDetailView.as_view(), name="country_detail"),
 ]
 

@@ -10,9 +10,11 @@ from sscportal.admin_helpers import (
 
 from .models import (
     Country,
+    CountryGroup,
     Initiative,
     InitiativeCountry,
     InitiativePartner,
+    InitiativeRegion,
     Organization,
     Region,
     SustainableDevelopmentGoal,
@@ -28,10 +30,15 @@ class RegionAdmin(TranslatedAdmin):
 @admin.register(Country)
 class CountryAdmin(TranslatedAdmin):
     list_display = ["iso2", "iso3", "m49", "name", "region", "subregion", "income_group"]
-    list_filter = ["region", "income_group"]
+    list_filter = ["region", "income_group", "groups"]
     search_fields = ["name_en", "name_ar", "=iso2", "=iso3"]
     list_select_related = ["region", "subregion"]
     ordering = ["name_en"]
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(TranslatedAdmin):
+    list_display = ["code", "acronym", "name"]
 
 
 @admin.register(SustainableDevelopmentGoal)
@@ -55,6 +62,12 @@ class InitiativeCountryInline(admin.TabularInline):
     extra = 1
 
 
+class InitiativeRegionInline(admin.TabularInline):
+    model = InitiativeRegion
+    autocomplete_fields = ["region"]
+    extra = 0
+
+
 class InitiativePartnerInline(admin.TabularInline):
     model = InitiativePartner
     autocomplete_fields = ["organization"]
@@ -74,16 +87,18 @@ class InitiativeAdmin(ContentAdmin):
     search_fields = ["slug", "title_en", "title_ar", "summary_en", "summary_ar"]
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["sdgs"]
-    inlines = [InitiativeCountryInline, InitiativePartnerInline]
+    inlines = [InitiativeCountryInline, InitiativeRegionInline, InitiativePartnerInline]
     date_hierarchy = "start_date"
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary", "description"]}),
         (_("Classification"), {"fields": ["modality", "stage", "start_date", "end_date", "sdgs"]}),
+        (_("Budget"), {"fields": ["budget_amount", "budget_currency"]}),
         (_("Source"), {"fields": ["source_url"]}),
     ]
 
     def restore_related(self, record, instance):
         super().restore_related(record, instance)
-        # Country and partner rows went with the initiative (CASCADE); bring them back too.
+        # Country, region and partner rows went with the initiative (CASCADE); bring them back too.
         restore_deleted_rows(InitiativeCountry, initiative_id=instance.pk)
+        restore_deleted_rows(InitiativeRegion, initiative_id=instance.pk)
         restore_deleted_rows(InitiativePartner, initiative_id=instance.pk)

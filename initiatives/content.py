@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     OPTIONAL,
+    Budget,
     Choice,
     Date,
     Integer,
     Links,
+    M49Reference,
     PublicationStatus,
     Reference,
     Rows,
@@ -21,10 +23,12 @@ from sscportal.exchange_format import (
 
 from .models import (
     Country,
+    CountryGroup,
     CountryRole,
     Initiative,
     InitiativeCountry,
     InitiativePartner,
+    InitiativeRegion,
     Modality,
     Organization,
     OrganizationKind,
@@ -34,7 +38,14 @@ from .models import (
     SustainableDevelopmentGoal,
 )
 
-REGIONS = ContentType(Region, reference=True)
+REGIONS = ContentType(
+    Region,
+    reference=True,
+    # Files name regions by M49 code ("002"), never carry them: they come from the fixture.
+    exchange=Section("regions", key="m49", in_files=False),
+)
+
+GROUPS = ContentType(CountryGroup, reference=True)
 
 COUNTRIES = ContentType(
     Country,
@@ -68,7 +79,7 @@ INITIATIVES = ContentType(
     in_sitemap=True,
     countries="country_roles__country",
     history_m2m=("sdgs",),
-    parts=(InitiativeCountry, InitiativePartner),
+    parts=(InitiativeCountry, InitiativeRegion, InitiativePartner),
     exchange=Section(
         "initiatives",
         key="slug",
@@ -88,6 +99,14 @@ INITIATIVES = ContentType(
                 unique_by="country",
                 order_by=("country",),
             ),
+            # Version 2: whole regions taking part ("climate-smart agriculture in Africa").
+            "regions": Rows(
+                "region_roles",
+                {"region": M49Reference("regions", "M49 region code"), "role": Choice(CountryRole)},
+                unique_by="region",
+                order_by=("region",),
+                **OPTIONAL,
+            ),
             "partners": Rows(
                 "partner_roles",
                 {
@@ -100,9 +119,10 @@ INITIATIVES = ContentType(
             ),
             "sdgs": Links(Integer(minimum=1, maximum=17), **OPTIONAL),
             "source_url": Url(**OPTIONAL),
+            "budget": Budget(**OPTIONAL),
         },
         rules=(ends_after("start_date", "end_date"),),
     ),
 )
 
-CONTENT_TYPES = [REGIONS, COUNTRIES, GOALS, ORGANIZATIONS, INITIATIVES]
+CONTENT_TYPES = [REGIONS, GROUPS, COUNTRIES, GOALS, ORGANIZATIONS, INITIATIVES]

@@ -1,15 +1,17 @@
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.caching.values import cached_count
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
-from .models import Country, InitiativeCountry, Modality, Region, Stage
+from .models import Country, CountryGroup, Modality, Region, Stage
 
 
 class RegionCode(forms.IntegerField):
+    """An M49 code, with or without its leading zeros (region=002 and region=2 are Africa)."""
+
     def clean(self, value):
         value = super().clean(value)
         if value is not None and not Region.objects.filter(m49=value).exists():
@@ -29,6 +31,15 @@ class InitiativeFilterForm(FilterForm):
         max_length=2,
     )
     region = RegionCode(label=_("Region"), required=False)
+    group = KnownValue(
+        queryset=CountryGroup.objects.all(),
+        field="code",
+        normalize=str.lower,
+        unknown=_("unknown country group"),
+        label=_("Country group"),
+        required=False,
+        max_length=10,
+    )
     sdg = forms.IntegerField(
         label=_("Sustainable Development Goal"), required=False, min_value=1, max_value=17
     )
@@ -40,19 +51,17 @@ class InitiativeFilterForm(FilterForm):
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
 
-    def filter(self, queryset):
-        data = self.active
+    def filter(self, queryset, leave_out=None):
+        """`queryset` narrowed by every valid filter but `leave_out` (the option counts
+        of a filter are those of the others)."""
+        data = {name: value for name, value in self.active.items() if name != leave_out}
         if "country" in data:
             queryset = queryset.filter(country_roles__country__iso2=data["country"])
         if "region" in data:
-            region = data["region"]
-            # EXISTS, not a join: an initiative with two countries in the
-            # region is still one result.
-            in_region = InitiativeCountry.objects.filter(
-                Q(country__region__m49=region) | Q(country__subregion__m49=region),
-                initiative=OuterRef("pk"),
-            )
-            queryset = queryset.filter(Exists(in_region))
+            # Its countries, and the initiatives that name the region itself.
+            queryset = queryset.in_region(data["region"])
+        if "group" in data:
+            queryset = queryset.in_group(data["group"])
         if "sdg" in data:
             queryset = queryset.filter(sdgs__number=data["sdg"])
         if "modality" in data:
@@ -65,8 +74,8 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(start_date__year__lte=year).filter(
                 Q(end_date__isnull=True) | Q(end_date__year__gte=year)
             )
-        # A join through country roles or regions may repeat an initiative.
-        if {"country", "region"} & data.keys():
+        # A join through country roles may repeat an initiative.
+        if "country" in data:
             queryset = queryset.filter(pk__in=queryset.values("pk"))
         if "q" in data:
             # Ordered by relevance, as the site search is.

@@ -1,5 +1,6 @@
+from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,34 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("countries:region_detail", args=[self.code])
+
+    @property
+    def code(self):
+        """The M49 code as the standard writes it: three digits ("002")."""
+        return f"{self.m49:03d}"
+
+
+class CountryGroup(models.Model):
+    """A group of countries of the M49 standard: least developed countries (LDC),
+    landlocked developing countries (LLDC), small island developing States (SIDS)."""
+
+    code = models.SlugField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    acronym = models.CharField(_("acronym"), max_length=10)
+
+    class Meta:
+        verbose_name = _("country group")
+        verbose_name_plural = _("country groups")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("countries:group_detail", args=[self.code])
+
 
 class IncomeGroup(models.TextChoices):
     # World Bank classification, as the M49 / OCHA taxonomy gives it.
@@ -69,6 +98,9 @@ class Country(models.Model):
     )
     income_group = models.CharField(
         _("income group"), max_length=12, choices=IncomeGroup, blank=True
+    )
+    groups = models.ManyToManyField(
+        CountryGroup, blank=True, related_name="countries", verbose_name=_("country groups")
     )
 
     class Meta:
@@ -168,7 +200,36 @@ class Stage(models.TextChoices):
 
 class InitiativeQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.prefetch_related("sdgs", "country_roles__country")
+        # The regions joined, not prefetched in a second step: one query whether
+        # or not the page shows a regional initiative.
+        regions = Prefetch("region_roles", InitiativeRegion.objects.select_related("region"))
+        return self.prefetch_related("sdgs", "country_roles__country", regions)
+
+    def in_region(self, m49):
+        """Initiatives with a country in the region (or sub-region) `m49`, or naming it,
+        or naming one of its sub-regions, as a participant."""
+        # IN over the region's few countries and regions: PostgreSQL hashes the
+        # matching initiatives once, where EXISTS with an OR across joins ran a
+        # subquery per initiative (seconds at 100,000 of them).
+        countries = Country.objects.filter(Q(region__m49=m49) | Q(subregion__m49=m49))
+        regions = Region.objects.filter(Q(m49=m49) | Q(parent__m49=m49))
+        through_countries = InitiativeCountry.objects.filter(country__in=countries)
+        named = InitiativeRegion.objects.filter(region__in=regions)
+        return self.filter(
+            Q(pk__in=through_countries.values("initiative")) | Q(pk__in=named.values("initiative"))
+        )
+
+    def naming_regions_of(self, country):
+        """Initiatives that name the country's region or sub-region (not the country)."""
+        regions = [pk for pk in (country.region_id, country.subregion_id) if pk]
+        named = InitiativeRegion.objects.filter(region__in=regions, initiative=OuterRef("pk"))
+        return self.filter(Exists(named))
+
+    def in_group(self, code):
+        """Initiatives with a country of the M49 group `code` (ldc, lldc, sids)."""
+        members = Country.objects.filter(groups__code=code)
+        links = InitiativeCountry.objects.filter(country__in=members)
+        return self.filter(pk__in=links.values("initiative"))
 
 
 class Initiative(Publishable):
@@ -198,6 +259,23 @@ class Initiative(Publishable):
         verbose_name=_("Sustainable Development Goals"),
     )
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    # A decimal, never a float: amounts are summed and shown to the cent.
+    budget_amount = models.DecimalField(
+        _("budget"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    budget_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        help_text=_("ISO 4217 code, e.g. USD"),
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, e.g. USD."))],
+    )
+    regions = models.ManyToManyField(
+        Region,
+        through="InitiativeRegion",
+        related_name="initiatives",
+        verbose_name=_("regions"),
+    )
 
     rich_text_fields = ("description",)
     search_document = search_document(
@@ -224,6 +302,15 @@ class Initiative(Publishable):
                 | Q(end_date__gte=F("start_date")),
                 name="initiative_ends_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            # An amount means nothing without its currency, and the reverse.
+            models.CheckConstraint(
+                condition=Q(budget_amount__isnull=True, budget_currency="")
+                | (Q(budget_amount__isnull=False, budget_amount__gte=0) & ~Q(budget_currency="")),
+                name="initiative_budget_has_currency",
+                violation_error_message=_(
+                    "A budget needs both an amount (zero or more) and a currency."
+                ),
             ),
         ]
 
@@ -263,6 +350,31 @@ class InitiativeCountry(models.Model):
 
     def __str__(self):
         return f"{self.country} ({self.get_role_display()})"
+
+
+class InitiativeRegion(models.Model):
+    """A whole M49 region or sub-region taking part ("climate-smart agriculture in Africa")."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="region_roles"
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="initiative_roles",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=CountryRole)
+
+    class Meta:
+        verbose_name = _("region and role")
+        verbose_name_plural = _("regions and roles")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "region"], name="initiative_region_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.region} ({self.get_role_display()})"
 
 
 class PartnerRole(models.TextChoices):

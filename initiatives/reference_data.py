@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Country, Region, SustainableDevelopmentGoal
+from .models import Country, CountryGroup, Region, SustainableDevelopmentGoal
 
 FIXTURE_PATH = Path(__file__).parent / "fixtures" / "m49_countries.json"
 
@@ -59,8 +59,19 @@ def load_countries(path=FIXTURE_PATH):
                 "parent": regions.get(item["parent"]),
             },
         )
+    groups = {
+        item["code"]: CountryGroup.objects.update_or_create(
+            code=item["code"],
+            defaults={
+                "acronym": item["acronym"],
+                "name_en": item["name"]["en"],
+                "name_ar": item["name"]["ar"],
+            },
+        )[0]
+        for item in document["groups"]
+    }
     for item in document["countries"]:
-        Country.objects.update_or_create(
+        country, _created = Country.objects.update_or_create(
             iso2=item["iso2"],
             defaults={
                 "iso3": item["iso3"],
@@ -72,4 +83,5 @@ def load_countries(path=FIXTURE_PATH):
                 "income_group": item["income_group"],
             },
         )
+        country.groups.set([groups[code] for code in item["groups"]])
     return len(document["countries"])

