@@ -13,10 +13,12 @@ class ObservanceListView(ListView):
     context_object_name = "observances"
 
     def get_queryset(self):
-        return Observance.objects.order_by("-year")
+        return Observance.objects.published().order_by("-year")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["today"] = timezone.localdate()
+        context["featured"] = Observance.objects.featured(context["today"])
         context["upcoming"] = (
             Event.objects.published()
             .for_list()

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from events.models import Event
+from events.models import Event, Observance
 from initiatives.models import Initiative
 from sscportal.caching.values import cached_ids, until_content_changes
 from statements.models import Statement
@@ -25,6 +25,9 @@ class HomeView(TemplateView):
         upcoming = events.filter(starts_at__gte=now).order_by("starts_at", "slug")[:HOME_ITEMS]
         has_upcoming = bool(cached_ids(upcoming))
         context.update(
+            # The coming Day, or the latest: the Day's page is where its year gathers.
+            featured_day=Observance.objects.featured(timezone.localdate()),
+            today=timezone.localdate(),
             statements=Statement.objects.published().for_list()[:HOME_ITEMS],
             upcoming=has_upcoming,
             events=upcoming if has_upcoming else events.order_by("-starts_at", "slug")[:HOME_ITEMS],

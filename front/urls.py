@@ -10,7 +10,7 @@ from django.views.generic import RedirectView
 
 from events import urls as events_urls
 
-from . import countries, health, home, observances, search
+from . import countries, health, home, observances, organizations, search
 from .sitemaps import sitemaps
 
 # Built once the content types are registered (this module is imported after).
@@ -43,6 +43,15 @@ country_patterns = [
     path("<str:code>/", countries.CountryDetailView.as_view(), name="country_detail"),
 ]
 
+organization_patterns = [
+    path("", organizations.OrganizationListView.as_view(), name="organization_list"),
+    path(
+        "<slug:key>/",
+        organizations.OrganizationDetailView.as_view(),
+        name="organization_detail",
+    ),
+]
+
 # A Day's page and an event's page bring in statements, so they live here but
 # keep their addresses, and their names, in the events app's namespace.
 event_patterns = [
@@ -60,6 +69,9 @@ urlpatterns += i18n_patterns(
     path("countries/", include((country_patterns, "countries"))),
     path("events/", include((event_patterns, events_urls.app_name))),
     path("statements/", include("statements.urls")),
+    path("resources/", include("resources.urls")),
+    path("organizations/", include((organization_patterns, "organizations"))),
+    path("pages/", include("pages.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
