@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +21,20 @@ from sscportal.search.columns import search_document, search_indexes, search_tex
 
 class ObservanceQuerySet(PublishableQuerySet):
     def featured(self, today):
-        """The coming Day (today's included), else the latest one: what the home page shows."""
-        published = self.published()
-        coming = published.filter(date__gte=today).order_by("date").first()
-        return coming or published.order_by("-date").first()
+        """The coming Day (today's included), else the latest one: what the home page shows.
+
+        One query: the coming Days first, soonest first, then the past ones, newest first.
+        """
+        coming = Q(date__gte=today)
+        return (
+            self.published()
+            .order_by(
+                Case(When(coming, then=0), default=1),
+                Case(When(coming, then=F("date"))).asc(),
+                F("date").desc(),
+            )
+            .first()
+        )
 
 
 class Observance(HasPublicationStatus):

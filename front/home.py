@@ -3,7 +3,8 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from events.models import Event, Observance
+from events.models import Event
+from events.views import featured_day
 from initiatives.models import Initiative
 from sscportal.caching.values import cached_ids, until_content_changes
 from statements.models import Statement
@@ -26,7 +27,7 @@ class HomeView(TemplateView):
         has_upcoming = bool(cached_ids(upcoming))
         context.update(
             # The coming Day, or the latest: the Day's page is where its year gathers.
-            featured_day=Observance.objects.featured(timezone.localdate()),
+            featured_day=featured_day(timezone.localdate()),
             today=timezone.localdate(),
             statements=Statement.objects.published().for_list()[:HOME_ITEMS],
             upcoming=has_upcoming,

@@ -6,7 +6,15 @@ from sscportal.caching.values import cached_count
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
-from .models import Country, InitiativeCountry, Modality, Region, Stage
+from .models import (
+    Country,
+    InitiativeCountry,
+    InitiativePartner,
+    Modality,
+    Organization,
+    Region,
+    Stage,
+)
 
 
 class RegionCode(forms.IntegerField):
@@ -39,6 +47,15 @@ class InitiativeFilterForm(FilterForm):
         label=_("Stage"), required=False, choices=[("", _("Any"))] + Stage.choices
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    organization = KnownValue(
+        queryset=Organization.objects.all(),
+        field="key",
+        normalize=str.lower,
+        unknown=_("unknown organization"),
+        label=_("Partner organization"),
+        required=False,
+        max_length=100,
+    )
 
     def filter(self, queryset):
         data = self.active
@@ -65,6 +82,12 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(start_date__year__lte=year).filter(
                 Q(end_date__isnull=True) | Q(end_date__year__gte=year)
             )
+        if "organization" in data:
+            # EXISTS, not a join: a partner with two roles is still one result.
+            as_partner = InitiativePartner.objects.filter(
+                organization__key=data["organization"], initiative=OuterRef("pk")
+            )
+            queryset = queryset.filter(Exists(as_partner))
         # A join through country roles or regions may repeat an initiative.
         if {"country", "region"} & data.keys():
             queryset = queryset.filter(pk__in=queryset.values("pk"))

@@ -7,7 +7,7 @@ from sscportal.listing import SafePaginationMixin, option_tags
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from .filters import InitiativeFilterForm
-from .models import Country, Initiative, Region
+from .models import Country, Initiative, Organization, Region
 
 
 class InitiativeListView(SafePaginationMixin, ListView):
@@ -36,6 +36,12 @@ class InitiativeListView(SafePaginationMixin, ListView):
                 "sdg": self.filters.options("sdg", option_tags((n, n) for n in range(1, 18))),
                 "modality": self.filters.options("modality"),
                 "stage": self.filters.options("stage"),
+                "organization": self.filters.options(
+                    "organization",
+                    until_content_changes(
+                        f"options:initiative-partners:{language}", _partner_options
+                    ),
+                ),
             }
         )
         return context
@@ -44,6 +50,16 @@ class InitiativeListView(SafePaginationMixin, ListView):
 def _country_options():
     countries = Country.objects.order_by("name_en").only("iso2", "name_en", "name_ar")
     return option_tags((country.iso2.lower(), shown(country, "name").text) for country in countries)
+
+
+def _partner_options():
+    partners = (
+        Organization.objects.published()
+        .filter(partner_roles__initiative__status="published")
+        .distinct()
+        .order_by("key")
+    )
+    return option_tags((org.key, shown(org, "name").text) for org in partners)
 
 
 def _region_options():
