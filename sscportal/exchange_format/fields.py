@@ -339,10 +339,7 @@ class DateTime(Field):
         except (TypeError, ValueError):
             moment = None
         if moment is None or moment.tzinfo is None:
-            expected = "a date (YYYY-MM-DD) or " if self.day_flag else ""
-            report.error(
-                path, f"{show(value)} is not {expected}an ISO 8601 date and time with an offset"
-            )
+            report.error(path, f"{show(value)} is not an ISO 8601 date and time with an offset")
             return MISSING
         return moment
 

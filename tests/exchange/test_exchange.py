@@ -12,11 +12,13 @@ from exchange.document import ImportFailed, dumps
 from exchange.exporter import export_content
 from exchange.importer import import_content
 from initiatives.models import Initiative, Organization
+from pages.models import Page
+from resources.models import Resource
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [Statement, Event, Observance, Initiative, Organization]
+CONTENT_MODELS = [Page, Resource, Statement, Event, Observance, Initiative, Organization]
 
 
 def demo_document():
@@ -44,6 +46,8 @@ def test_demo_content_imports():
         "observances": 3,
         "events": 2,
         "statements": 5,
+        "resources": 4,
+        "pages": 5,
     }
     assert Statement.objects.get(slug="dabur-remarks-joint-report-2020").title_ar.startswith("كلمة")
 
@@ -258,7 +262,13 @@ def test_export_command_writes_the_file(tmp_path):
 
 
 def test_export_writes_version_2_and_a_version_1_file_still_imports():
-    document = demo_document()
-    assert document["version"] == 1  # the demo file is kept in version 1 on purpose
-    import_content(json.dumps(document))
+    # The demo file as it was in version 1, kept beside the tests for this.
+    with open("tests/exchange/content-v1.json", encoding="utf-8") as handle:
+        document = json.load(handle)
+    assert document["version"] == 1
+    report = import_content(json.dumps(document))
+    assert report.counts["statements"] == 5
+    # Version 1 knew no status for organizations and observances: they were public.
+    assert set(Organization.objects.values_list("status", flat=True)) == {"published"}
+    assert set(Observance.objects.values_list("status", flat=True)) == {"published"}
     assert export_content()["version"] == 2
