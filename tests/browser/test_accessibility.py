@@ -23,6 +23,13 @@ PAGE_TYPES = {
     "statement (fallback)": "statements/unesco-dg-message-2005/",
     "statement": "statements/dabur-remarks-joint-report-2020/",
     "search": "search/?q=التعاون",
+    "resource list": "resources/?kind=report",
+    "resource": "resources/sesric-unossc-joint-report-2020/",
+    "organizations": "organizations/",
+    "organization": "organizations/sesric/",
+    "page": "pages/about-the-day/",
+    "page under another": "pages/history-and-resolutions/",
+    "event with speakers": "events/2020/sesric-unossc-joint-report-launch-2020/",
     "not found": "statements/no-such-thing/",
 }
 URLS = [
