@@ -1,5 +1,6 @@
 """The site's pages as the header and footer link them, kept until content changes."""
 
+from django.db import DatabaseError
 from django.utils.translation import get_language
 
 from sscportal.bilingual import shown
@@ -26,4 +27,9 @@ def _footer_links():
 
 def footer_links():
     """[{url, title, lang, is_fallback}] of the published top-level pages, in their order."""
-    return until_content_changes(f"footer-pages:{get_language()}", _footer_links)
+    try:
+        return until_content_changes(f"footer-pages:{get_language()}", _footer_links)
+    except DatabaseError:
+        # The 503 page shown while the database is down has the footer too:
+        # it must render without the links rather than fail.
+        return []
