@@ -1,14 +1,29 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
 
-from sscportal.admin_helpers import ContentAdmin, HistoryAdmin
+from sscportal.admin_helpers import (
+    BidiWidgetsMixin,
+    ContentAdmin,
+    HistoryAdmin,
+    PublishingAdminMixin,
+    restore_deleted_rows,
+)
 
-from .models import Event, Observance
+from .models import Event, EventSpeaker, Observance
 
 
 @admin.register(Observance)
-class ObservanceAdmin(HistoryAdmin):
-    list_display = ["year", "date", "theme"]
+class ObservanceAdmin(PublishingAdminMixin, HistoryAdmin):
+    list_display = ["year", "date", "status", "theme"]
+    list_filter = ["status"]
     search_fields = ["theme_en", "theme_ar", "=year"]
+
+
+class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):
+    model = EventSpeaker
+    autocomplete_fields = ["organization"]
+    fields = ["order", "name", "title", "organization"]
+    extra = 1
 
 
 @admin.register(Event)
@@ -20,3 +35,9 @@ class EventAdmin(ContentAdmin):
     autocomplete_fields = ["country", "organizers"]
     list_select_related = ["observance"]
     date_hierarchy = "starts_at"
+    inlines = [EventSpeakerInline]
+
+    def restore_related(self, record, instance):
+        super().restore_related(record, instance)
+        # Its speakers went with it (CASCADE); bring them back too.
+        restore_deleted_rows(EventSpeaker, event_id=instance.pk)

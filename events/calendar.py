@@ -32,11 +32,20 @@ def _component(event, request):
     component.add("uid", f"{event.slug}@{request.get_host().split(':')[0]}")
     component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
     component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
-    component.add("dtstart", event.local_starts_at)
-    if event.ends_at:
-        component.add("dtend", event.local_ends_at)
+    if event.time_known:
+        component.add("dtstart", event.local_starts_at)
+        if event.ends_at:
+            component.add("dtend", event.local_ends_at)
+    else:
+        # A whole day (VALUE=DATE); DTEND is exclusive, the day after the last.
+        component.add("dtstart", event.starts_on)
+        component.add("dtend", (event.ends_on or event.starts_on) + datetime.timedelta(days=1))
     component.add("summary", shown(event, "title").text)
-    description = strip_tags(shown(event, "description").text).strip()
+    description = "\n\n".join(
+        part
+        for part in (strip_tags(shown(event, "description").text).strip(), _programme(event))
+        if part
+    )
     if description:
         component.add("description", description)
     venue = shown(event, "venue").text
@@ -44,6 +53,22 @@ def _component(event, request):
         component.add("location", venue)
     component.add("url", request.build_absolute_uri(event.get_absolute_url()))
     return component
+
+
+def _programme(event):
+    """The speakers, one a line, in order: "Speakers:" then "Name, title, organization"."""
+    lines = []
+    for speaker in event.speakers.all():
+        organization = speaker.organization
+        parts = [
+            shown(speaker, "name").text,
+            shown(speaker, "title").text,
+            shown(organization, "name").text if organization else "",
+        ]
+        lines.append(", ".join(part for part in parts if part))
+    if not lines:
+        return ""
+    return "\n".join([_("Speakers:"), *lines])
 
 
 def _response(calendar, filename):
@@ -59,6 +84,7 @@ def calendar_ics(request):
     events = (
         Event.objects.published()
         .select_related("observance")
+        .prefetch_related("speakers__organization")
         .order_by("-starts_at")[:CALENDAR_LIMIT]
     )
     for event in events:
@@ -67,7 +93,12 @@ def calendar_ics(request):
 
 
 def event_ics(request, year, slug):
-    event = get_object_or_404(Event.objects.published().select_related("observance"), slug=slug)
+    event = get_object_or_404(
+        Event.objects.published()
+        .select_related("observance")
+        .prefetch_related("speakers__organization"),
+        slug=slug,
+    )
     if event.year != year:
         raise ExplainedHttp404(_("This event is listed under another year."))
     calendar = _calendar()

@@ -12,6 +12,7 @@ from sscportal.exchange_format import (
     Links,
     PublicationStatus,
     Reference,
+    Rows,
     Section,
     Slug,
     Text,
@@ -20,8 +21,9 @@ from sscportal.exchange_format import (
     ends_after,
     in_year,
 )
+from sscportal.models import Status
 
-from .models import Event, Observance
+from .models import Event, EventSpeaker, Observance
 
 OBSERVANCES = ContentType(
     Observance,
@@ -31,8 +33,11 @@ OBSERVANCES = ContentType(
         key="year",
         fields={
             "year": Integer(minimum=1978, maximum=2200),
+            # Observances had no status before version 2: a file without one means public.
+            "status": PublicationStatus(default=Status.PUBLISHED),
             "date": Date(),
-            "theme": Text(needs_text=True),
+            # As in the admin: a Day may be recorded before its theme is known.
+            "theme": Text(**OPTIONAL),
             "summary": Text(**OPTIONAL),
         },
         rules=(in_year("date", "year"),),
@@ -47,6 +52,7 @@ EVENTS = ContentType(
     countries="country",
     url_needs=("observance",),
     history_m2m=("organizers",),
+    parts=(EventSpeaker,),
     exchange=Section(
         "events",
         key="slug",
@@ -57,13 +63,25 @@ EVENTS = ContentType(
             "title": Text(needs_text=True),
             "description": Text(rich=True, **OPTIONAL),
             "venue": Text(**OPTIONAL),
-            "starts_at": DateTime(),
-            "ends_at": DateTime(**OPTIONAL),
+            # A date alone (YYYY-MM-DD) when the time is not known.
+            "starts_at": DateTime(day_flag="time_known"),
+            "ends_at": DateTime(day_flag="time_known", **OPTIONAL),
             "timezone": TimeZone(),
             "online": Boolean(),
             "url": Url(**OPTIONAL),
             "country": Reference("countries", "ISO code", **OPTIONAL),
             "organizers": Links(Reference("organizations", "organization key"), **OPTIONAL),
+            "speakers": Rows(
+                "speakers",
+                {
+                    "name": Text(needs_text=True),
+                    "title": Text(**OPTIONAL),
+                    "organization": Reference("organizations", "organization key", **OPTIONAL),
+                },
+                position="order",
+                **OPTIONAL,
+            ),
+            "recording_url": Url(**OPTIONAL),
         },
         rules=(ends_after("starts_at", "ends_at"),),
     ),

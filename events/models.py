@@ -1,14 +1,16 @@
+import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
 from sscportal.models import (
+    HasPublicationStatus,
     Publishable,
     PublishableQuerySet,
     has_text_in_some_language,
@@ -17,7 +19,25 @@ from sscportal.models import (
 from sscportal.search.columns import search_document, search_indexes, search_text
 
 
-class Observance(models.Model):
+class ObservanceQuerySet(PublishableQuerySet):
+    def featured(self, today):
+        """The coming Day (today's included), else the latest one: what the home page shows.
+
+        One query: the coming Days first, soonest first, then the past ones, newest first.
+        """
+        coming = Q(date__gte=today)
+        return (
+            self.published()
+            .order_by(
+                Case(When(coming, then=0), default=1),
+                Case(When(coming, then=F("date"))).asc(),
+                F("date").desc(),
+            )
+            .first()
+        )
+
+
+class Observance(HasPublicationStatus):
     """One United Nations Day for South-South Cooperation.
 
     Its date is data, never computed: the Day was observed on 19 December from
@@ -28,13 +48,14 @@ class Observance(models.Model):
     date = models.DateField(_("date"))
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ObservanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observance")
         verbose_name_plural = _("observances")
         ordering = ["-year"]
+        permissions = [("publish_observance", _("Can publish and unpublish observances"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(year=ExtractYear("date")),
@@ -76,6 +97,14 @@ class Event(Publishable):
     description = models.TextField(_("description"), blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    time_known = models.BooleanField(
+        _("time known"),
+        default=True,
+        help_text=_(
+            "Untick when only the date is known: the page and the calendar then show the "
+            "date alone."
+        ),
+    )
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     timezone = models.CharField(
         _("time zone"),
@@ -85,6 +114,7 @@ class Event(Publishable):
     )
     online = models.BooleanField(_("online"), default=False)
     url = models.URLField(_("link"), max_length=500, blank=True)
+    recording_url = models.URLField(_("recording"), max_length=500, blank=True)
     country = models.ForeignKey(
         Country,
         verbose_name=_("host country"),
@@ -125,6 +155,30 @@ class Event(Publishable):
     def __str__(self):
         return self.title or self.slug
 
+    def save(self, *args, **kwargs):
+        if not self.time_known:
+            # A day without an hour is kept at noon UTC of that day, so its date
+            # reads the same whatever the venue's time zone.
+            self.starts_at = day_at_noon_utc(self.starts_at)
+            if self.ends_at:
+                self.ends_at = day_at_noon_utc(self.ends_at)
+        super().save(*args, **kwargs)
+
+    @property
+    def starts_on(self):
+        """The day it starts, at the venue (or the day given, when the time is not known)."""
+        if not self.time_known:
+            return self.starts_at.astimezone(datetime.UTC).date()
+        return self.local_starts_at.date()
+
+    @property
+    def ends_on(self):
+        if not self.ends_at:
+            return None
+        if not self.time_known:
+            return self.ends_at.astimezone(datetime.UTC).date()
+        return self.local_ends_at.date()
+
     @property
     def tzinfo(self):
         return zoneinfo.ZoneInfo(self.timezone)
@@ -142,7 +196,43 @@ class Event(Publishable):
         """The year in the event's URL: its observance's, else its own (at the venue)."""
         if self.observance_id:
             return self.observance.year
-        return self.local_starts_at.year
+        return self.starts_on.year
 
     def get_absolute_url(self):
         return reverse("events:event_detail", args=[self.year, self.slug])
+
+
+def day_at_noon_utc(moment):
+    """A date, or the date of a moment (as entered: in the site's time zone), at 12:00 UTC."""
+    day = (
+        moment
+        if not isinstance(moment, datetime.datetime)
+        else moment.astimezone(datetime.UTC).date()
+    )
+    return datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
+
+
+class EventSpeaker(models.Model):
+    """One speaker of an event's programme, in the order they speak."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    title = models.CharField(_("title or function"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="speakers",
+    )
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["event", "order", "pk"]
+        constraints = [has_text_in_some_language("name", "event_speaker_has_name")]
+
+    def __str__(self):
+        return self.name or "?"

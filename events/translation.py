@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, Observance
+from .models import Event, EventSpeaker, Observance
 
 
 @register(Observance)
@@ -11,3 +11,8 @@ class ObservanceTranslation(TranslationOptions):
 @register(Event)
 class EventTranslation(TranslationOptions):
     fields = ("title", "description", "venue")
+
+
+@register(EventSpeaker)
+class EventSpeakerTranslation(TranslationOptions):
+    fields = ("name", "title")

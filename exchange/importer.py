@@ -91,6 +91,8 @@ def read_document(document, report):
             first_seen[key] = path
             if all(rule(data, path, report) for rule in section.rules):
                 items[section.name].append((path, data))
+        if section.check is not None:
+            items[section.name] = section.check(items[section.name], report)
     return items
 
 

@@ -3,7 +3,8 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from events.models import Event, Observance
+from events.models import Event
+from events.views import featured_day
 from initiatives.models import Initiative
 from sscportal.caching.values import cached_ids, until_content_changes
 from statements.models import Statement
@@ -25,6 +26,9 @@ class HomeView(TemplateView):
         upcoming = events.filter(starts_at__gte=now).order_by("starts_at", "slug")[:HOME_ITEMS]
         has_upcoming = bool(cached_ids(upcoming))
         context.update(
+            # The coming Day, or the latest: the Day's page is where its year gathers.
+            featured_day=featured_day(timezone.localdate()),
+            today=timezone.localdate(),
             statements=Statement.objects.published().for_list()[:HOME_ITEMS],
             upcoming=has_upcoming,
             events=upcoming if has_upcoming else events.order_by("-starts_at", "slug")[:HOME_ITEMS],
@@ -33,10 +37,6 @@ class HomeView(TemplateView):
             .for_list()
             .order_by("-start_date", "slug")[:6],
             counts=until_content_changes("home-counts", _published_counts),
-            # Changes with content, and with the date (a Day passes).
-            featured_day=until_content_changes(
-                f"featured-day:{now.date()}", lambda: featured_day(now.date())
-            ),
         )
         return context
 
@@ -48,9 +48,3 @@ def _published_counts():
         "events": Event.objects.published().count(),
         "statements": Statement.objects.published().count(),
     }
-
-
-def featured_day(today):
-    """The coming Day, or the latest one when none is announced: the home page's band."""
-    coming = Observance.objects.filter(date__gte=today).order_by("date").first()
-    return coming or Observance.objects.filter(date__lt=today).order_by("-date").first()

@@ -1,10 +1,14 @@
-"""Each year's Day and each event, with what other apps hold about them (statements)."""
+"""Each year's Day and each event, with what other apps hold about them (statements,
+resources, the background pages)."""
 
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from events.models import Event, Observance
+from pages.models import Page
+from resources.models import Resource
 from sscportal.caching.values import cached_count
 from sscportal.errors import ExplainedHttp404
 from sscportal.listing import paginate
@@ -13,6 +17,9 @@ from statements.models import Statement
 
 OBSERVANCE_EVENTS_PAGE = 50
 OBSERVANCE_STATEMENTS = 20
+OBSERVANCE_RESOURCES = 20
+# The page about the Day: the hub of every year links it and the pages under it.
+BACKGROUND_PAGE = "about-the-day"
 
 
 class ObservanceDetailView(DetailView):
@@ -20,7 +27,10 @@ class ObservanceDetailView(DetailView):
     context_object_name = "observance"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Observance, year=self.kwargs["year"])
+        observances = Observance.objects.all()
+        if not self.request.user.is_staff:
+            observances = observances.published()
+        return get_object_or_404(observances, year=self.kwargs["year"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -34,6 +44,22 @@ class ObservanceDetailView(DetailView):
         ]
         context["statement_count"] = cached_count(statements)
         context["more_statements"] = context["statement_count"] > OBSERVANCE_STATEMENTS
+        # Launched for the Day, or at one of its events.
+        context["resources"] = (
+            Resource.objects.published()
+            .for_list()
+            .in_public_order()
+            .filter(Q(observance=self.object) | Q(event__observance=self.object))[
+                :OBSERVANCE_RESOURCES
+            ]
+        )
+        context["background"] = (
+            Page.objects.published()
+            .filter(Q(slug=BACKGROUND_PAGE) | Q(parent__slug=BACKGROUND_PAGE))
+            .order_by(F("parent_id").asc(nulls_first=True), "order", "slug")
+            .only("slug", "title_en", "title_ar", "parent_id")
+        )
+        context["section"] = "events"
         return context
 
 
@@ -43,7 +69,12 @@ class EventDetailView(PublishedOrStaffMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return super().get_queryset().for_list().prefetch_related("organizers")
+        return (
+            super()
+            .get_queryset()
+            .for_list()
+            .prefetch_related("organizers", "speakers__organization")
+        )
 
     def get_object(self, queryset=None):
         event = super().get_object(queryset)
@@ -54,4 +85,7 @@ class EventDetailView(PublishedOrStaffMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["statements"] = Statement.objects.published().for_list().filter(event=self.object)
+        context["resources"] = (
+            Resource.objects.published().in_public_order().filter(event=self.object)
+        )
         return context

@@ -59,6 +59,8 @@ class ListPagesSitemap(BilingualSitemap):
             "countries:country_list",
             "events:observance_list",
             "statements:statement_list",
+            "resources:resource_list",
+            "organizations:organization_list",
         ]
 
     def location(self, item):
@@ -98,5 +100,8 @@ def sitemaps():
     sections = {"pages": ListPagesSitemap, "countries": CountrySitemap}
     for content_type in content_types.registered():
         if content_type.in_sitemap:
-            sections[f"{content_type.name}s"] = sitemap_of(content_type)
+            name = f"{content_type.name}s"
+            # "pages" already names the list pages' section (/sitemap-pages.xml);
+            # the site's own pages (the Page type) become "site-pages".
+            sections[f"site-{name}" if name in sections else name] = sitemap_of(content_type)
     return sections

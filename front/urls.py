@@ -11,7 +11,7 @@ from django.views.generic import RedirectView
 from events import urls as events_urls
 from initiatives import urls as initiatives_urls
 
-from . import countries, health, home, initiatives, observances, regions, search
+from . import countries, health, home, initiatives, observances, organizations, regions, search
 from .sitemaps import sitemaps
 
 # Built once the content types are registered (this module is imported after).
@@ -53,6 +53,15 @@ initiative_patterns = [
     path("<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative_detail"),
 ]
 
+organization_patterns = [
+    path("", organizations.OrganizationListView.as_view(), name="organization_list"),
+    path(
+        "<slug:key>/",
+        organizations.OrganizationDetailView.as_view(),
+        name="organization_detail",
+    ),
+]
+
 # A Day's page and an event's page bring in statements, so they live here but
 # keep their addresses, and their names, in the events app's namespace.
 event_patterns = [
@@ -70,6 +79,9 @@ urlpatterns += i18n_patterns(
     path("countries/", include((country_patterns, "countries"))),
     path("events/", include((event_patterns, events_urls.app_name))),
     path("statements/", include("statements.urls")),
+    path("resources/", include("resources.urls")),
+    path("organizations/", include((organization_patterns, "organizations"))),
+    path("pages/", include("pages.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

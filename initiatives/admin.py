@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from sscportal.admin_helpers import (
     ContentAdmin,
     HistoryAdmin,
+    PublishingAdminMixin,
     TranslatedAdmin,
     restore_deleted_rows,
 )
@@ -48,9 +49,9 @@ class SustainableDevelopmentGoalAdmin(TranslatedAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(HistoryAdmin):
-    list_display = ["key", "name", "acronym", "kind", "country"]
-    list_filter = ["kind"]
+class OrganizationAdmin(PublishingAdminMixin, HistoryAdmin):
+    list_display = ["key", "name", "acronym", "kind", "status", "country"]
+    list_filter = ["status", "kind"]
     search_fields = ["key", "name_en", "name_ar", "acronym_en", "acronym_ar"]
     autocomplete_fields = ["country"]
     list_select_related = ["country"]

@@ -20,6 +20,7 @@ from sscportal.exchange_format import (
     Url,
     ends_after,
 )
+from sscportal.models import Status
 
 from .models import (
     Country,
@@ -58,16 +59,20 @@ GOALS = ContentType(SustainableDevelopmentGoal, reference=True)
 
 ORGANIZATIONS = ContentType(
     Organization,
+    in_sitemap=True,
     exchange=Section(
         "organizations",
         key="key",
         fields={
             "key": Slug(),
+            # Organizations had no status before version 2: a file without one means public.
+            "status": PublicationStatus(default=Status.PUBLISHED),
             "name": Text(needs_text=True),
             "acronym": Text(**OPTIONAL),
             "kind": Choice(OrganizationKind),
             "country": Reference("countries", "ISO code", **OPTIONAL),
             "website": Url(**OPTIONAL),
+            "description": Text(rich=True, **OPTIONAL),
         },
     ),
 )

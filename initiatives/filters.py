@@ -1,12 +1,20 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.caching.values import cached_count
 from sscportal.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
-from .models import Country, CountryGroup, Modality, Region, Stage
+from .models import (
+    Country,
+    CountryGroup,
+    InitiativePartner,
+    Modality,
+    Organization,
+    Region,
+    Stage,
+)
 
 
 class RegionCode(forms.IntegerField):
@@ -50,6 +58,15 @@ class InitiativeFilterForm(FilterForm):
         label=_("Stage"), required=False, choices=[("", _("Any"))] + Stage.choices
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    organization = KnownValue(
+        queryset=Organization.objects.all(),
+        field="key",
+        normalize=str.lower,
+        unknown=_("unknown organization"),
+        label=_("Partner organization"),
+        required=False,
+        max_length=100,
+    )
 
     def filter(self, queryset, leave_out=None):
         """`queryset` narrowed by every valid filter but `leave_out` (the option counts
@@ -74,6 +91,12 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(start_date__year__lte=year).filter(
                 Q(end_date__isnull=True) | Q(end_date__year__gte=year)
             )
+        if "organization" in data:
+            # EXISTS, not a join: a partner with two roles is still one result.
+            as_partner = InitiativePartner.objects.filter(
+                organization__key=data["organization"], initiative=OuterRef("pk")
+            )
+            queryset = queryset.filter(Exists(as_partner))
         # A join through country roles may repeat an initiative.
         if "country" in data:
             queryset = queryset.filter(pk__in=queryset.values("pk"))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sscportal.bilingual import shown
 from sscportal.models import (
+    HasPublicationStatus,
     Publishable,
     PublishableQuerySet,
     has_text_in_some_language,
@@ -159,7 +160,9 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organization(models.Model):
+class Organization(HasPublicationStatus):
+    """A partner: its page and its place in lists are public once a Publisher says so."""
+
     key = models.SlugField(_("key"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=300, blank=True)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
@@ -173,17 +176,22 @@ class Organization(models.Model):
         related_name="organizations",
     )
     website = models.URLField(_("website"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    description = models.TextField(_("description"), blank=True)
+
+    rich_text_fields = ("description",)
 
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["key"]
+        permissions = [("publish_organization", _("Can publish and unpublish organizations"))]
         constraints = [has_text_in_some_language("name", "organization_has_name")]
 
     def __str__(self):
         return self.acronym or self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:organization_detail", args=[self.key])
 
 
 class Modality(models.TextChoices):

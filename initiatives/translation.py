@@ -27,7 +27,7 @@ class SustainableDevelopmentGoalTranslation(TranslationOptions):
 
 @register(Organization)
 class OrganizationTranslation(TranslationOptions):
-    fields = ("name", "acronym")
+    fields = ("name", "acronym", "description")
 
 
 @register(Initiative)

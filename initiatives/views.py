@@ -8,7 +8,14 @@ from sscportal.listing import SafePaginationMixin, grouped_option_tags, option_t
 
 from .facets import facet_counts
 from .filters import InitiativeFilterForm
-from .models import Country, CountryGroup, Initiative, Region, SustainableDevelopmentGoal
+from .models import (
+    Country,
+    CountryGroup,
+    Initiative,
+    Organization,
+    Region,
+    SustainableDevelopmentGoal,
+)
 
 
 class InitiativeListView(SafePaginationMixin, ListView):
@@ -42,6 +49,12 @@ class InitiativeListView(SafePaginationMixin, ListView):
                 "sdg": options("sdg", sdgs, counts=counts["sdg"]),
                 "modality": options("modality", counts=counts["modality"]),
                 "stage": options("stage", counts=counts["stage"]),
+                "organization": options(
+                    "organization",
+                    until_content_changes(
+                        f"options:initiative-partners:{language}", _partner_options
+                    ),
+                ),
             }
         )
         return context
@@ -65,6 +78,16 @@ def _sdg_options():
     return option_tags(
         (goal.number, goal.label) for goal in SustainableDevelopmentGoal.objects.all()
     )
+
+
+def _partner_options():
+    partners = (
+        Organization.objects.published()
+        .filter(partner_roles__initiative__status="published")
+        .distinct()
+        .order_by("key")
+    )
+    return option_tags((org.key, shown(org, "name").text) for org in partners)
 
 
 def _region_options():

@@ -30,10 +30,10 @@ def publishable_manager(queryset_class):
     return PublishableManager.from_queryset(queryset_class)()
 
 
-class Publishable(models.Model):
-    """Slug, draft/published state and timestamps: what all public content has."""
+class HasPublicationStatus(models.Model):
+    """Draft/published state and timestamps, for content named by another key than a
+    slug (an organization's key, an observance's year): only Publishers make it public."""
 
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -43,7 +43,7 @@ class Publishable(models.Model):
     # Translated HTML fields, cleaned with the one allowlist on every save.
     rich_text_fields = ()
 
-    objects = publishable_manager(PublishableQuerySet)
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -58,6 +58,17 @@ class Publishable(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+
+class Publishable(HasPublicationStatus):
+    """Slug, draft/published state and timestamps: what all public content has."""
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    objects = publishable_manager(PublishableQuerySet)
+
+    class Meta:
+        abstract = True
 
 
 def has_text_in_some_language(field, name):

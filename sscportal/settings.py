@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "initiatives",
     "events",
     "statements",
+    "resources",
+    # The site's own pages (about the Day, accessibility...): they need only the ground.
+    "pages",
     # The roof: pages across content types, and the import/export of content.
     "front",
     "exchange",

@@ -51,7 +51,8 @@ STATEMENTS = ContentType(
             "status": PublicationStatus(),
             "title": Text(needs_text=True),
             "body": Text(rich=True),
-            "speaker": Text(),
+            # As in the admin: a press release has no speaker.
+            "speaker": Text(**OPTIONAL),
             "speaker_title": Text(**OPTIONAL),
             "organization": Reference("organizations", "organization key", **OPTIONAL),
             "kind": Choice(StatementKind),

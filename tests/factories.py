@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, InitiativeCountry, Organization
+from pages.models import Page
+from resources.models import Resource
 from statements.models import Statement
 
 
@@ -20,6 +22,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Organization {n}")
     name_ar = factory.Sequence(lambda n: f"منظمة {n}")
     kind = "un-entity"
+    status = "published"
 
 
 class InitiativeFactory(factory.django.DjangoModelFactory):
@@ -54,6 +57,7 @@ class ObservanceFactory(factory.django.DjangoModelFactory):
     date = factory.LazyAttribute(lambda o: datetime.date(o.year, 9, 12))
     theme_en = "Partnership"
     theme_ar = "الشراكة"
+    status = "published"
 
 
 class EventFactory(factory.django.DjangoModelFactory):
@@ -81,3 +85,29 @@ class StatementFactory(factory.django.DjangoModelFactory):
     speaker_en = "A speaker"
     kind = "statement"
     delivered_on = datetime.date(2023, 9, 12)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    status = "published"
+    kind = "report"
+    title_en = factory.Sequence(lambda n: f"Resource {n}")
+    title_ar = factory.Sequence(lambda n: f"مورد {n}")
+    summary_en = "A report on cooperation among developing countries."
+    summary_ar = "تقرير عن التعاون بين البلدان النامية."
+    published_on = datetime.date(2023, 9, 12)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    status = "published"
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    title_ar = factory.Sequence(lambda n: f"صفحة {n}")
+    body_en = "<p>About the site.</p>"
+    body_ar = "<p>عن الموقع.</p>"

@@ -285,9 +285,10 @@ class ChoicePerLanguage(Field):
         }
 
 
-def PublicationStatus():
-    """`status`: draft or published; missing means draft."""
-    return Choice(Status, required=False, nullable=True, default=Status.DRAFT)
+def PublicationStatus(default=Status.DRAFT):
+    """`status`: draft or published; missing means draft (or the `default` given: files
+    written before organizations and observances had a status meant them public)."""
+    return Choice(Status, required=False, nullable=True, default=default)
 
 
 class Url(Field):
@@ -372,9 +373,22 @@ class Date(Field):
 
 
 class DateTime(Field):
-    """ISO 8601 with an offset; exported in the item's own time zone (its `tzinfo`)."""
+    """ISO 8601 with an offset; exported in the item's own time zone (its `tzinfo`).
+
+    With `day_flag` (the name of a boolean column, e.g. `time_known`), a plain
+    date (YYYY-MM-DD) is accepted too and means "that day, time not known".
+    """
+
+    def __init__(self, *, day_flag=None, **kwargs):
+        super().__init__(**kwargs)
+        self.day_flag = day_flag
 
     def load_value(self, value, path, report, context):
+        if self.day_flag and isinstance(value, str) and len(value) == 10:
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
         try:
             moment = datetime.datetime.fromisoformat(value)
         except (TypeError, ValueError):
@@ -384,11 +398,34 @@ class DateTime(Field):
             return MISSING
         return moment
 
+    def write(self, instance, name, value, resolve):
+        if (
+            self.day_flag
+            and isinstance(value, datetime.date)
+            and not isinstance(value, datetime.datetime)
+        ):
+            # Kept at noon UTC of that day (see events.models.day_at_noon_utc).
+            value = datetime.datetime.combine(value, datetime.time(12), datetime.UTC)
+            setattr(instance, self.day_flag, False)
+        elif self.day_flag and value is not None:
+            setattr(instance, self.day_flag, True)
+        setattr(instance, name, value)
+
     def read(self, instance, name):
         moment = getattr(instance, name)
-        return moment.astimezone(instance.tzinfo).isoformat() if moment else None
+        if moment is None:
+            return None
+        if self.day_flag and not getattr(instance, self.day_flag):
+            return moment.astimezone(datetime.UTC).date().isoformat()
+        return moment.astimezone(instance.tzinfo).isoformat()
 
     def value_schema(self):
+        if self.day_flag:
+            return {
+                "type": "string",
+                "anyOf": [{"format": "date-time"}, {"format": "date"}],
+                "description": "a date and time with an offset, or a date when the time is not known",
+            }
         return {"type": "string", "format": "date-time"}
 
 

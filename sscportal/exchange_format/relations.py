@@ -10,15 +10,20 @@ class Rows(ListOf):
     """Rows of another table that belong to the item (an initiative's countries with roles).
 
     `related_name` is the item's reverse accessor; `order_by` names the entry
-    keys that sort the exported list.
+    keys that sort the exported list. With `position` (a column of the rows,
+    e.g. `order`) the list's own order is the truth: kept on import, written
+    back on export (an event's speakers, in the order they speak).
     """
 
     is_relation = True
 
-    def __init__(self, related_name, fields, *, order_by, unique_by=MISSING, **kwargs):
+    def __init__(
+        self, related_name, fields, *, order_by=(), position=None, unique_by=MISSING, **kwargs
+    ):
         super().__init__(Record(fields), unique_by=unique_by, **kwargs)
         self.related_name = related_name
         self.order_by = order_by
+        self.position = position
 
     def bind(self, model, name):
         row_model = model._meta.get_field(self.related_name).related_model
@@ -27,17 +32,23 @@ class Rows(ListOf):
     def write(self, instance, name, value, resolve):
         rows = getattr(instance, self.related_name)
         rows.all().delete()
-        for entry in value:
+        for index, entry in enumerate(value):
             row = rows.model(**{rows.field.name: instance})
+            if self.position:
+                setattr(row, self.position, index)
             for key, field in self.item.fields.items():
                 field.write(row, key, entry[key], resolve)
             row.save()
 
     def read(self, instance, name):
+        rows = getattr(instance, self.related_name).all()
+        if self.position:
+            rows = sorted(rows, key=lambda row: (getattr(row, self.position), row.pk))
         entries = [
-            {key: field.read(row, key) for key, field in self.item.fields.items()}
-            for row in getattr(instance, self.related_name).all()
+            {key: field.read(row, key) for key, field in self.item.fields.items()} for row in rows
         ]
+        if self.position:
+            return entries
         return sorted(entries, key=lambda entry: tuple(entry[key] for key in self.order_by))
 
     def prefetch(self, name):

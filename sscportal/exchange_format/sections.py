@@ -1,5 +1,6 @@
 """A section of the exchange format: one top-level list of items of one model."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from .fields import Reference
@@ -10,6 +11,9 @@ class Section:
     """The items of one model, named by a natural key (`slug`, `key`, `year`...).
 
     `rules` check across fields of one item: rule(data, path, report) -> bool.
+    `check`, if given, sees the section's valid items together (a page's parent
+    among the file's pages): check(items, report) -> the items to write, in
+    the order to write them.
     A section with `in_files=False` is reference data (countries): other
     sections point to it by key, but files never carry it.
     """
@@ -18,6 +22,7 @@ class Section:
     key: str
     fields: dict = field(default_factory=dict)
     rules: tuple = ()
+    check: object = None
     in_files: bool = True
     model: type = None  # the content type's model, given when it is registered
 
@@ -38,6 +43,12 @@ def ends_after(start, end):
     """A rule: `end`, when given, is not before `start`."""
 
     def rule(data, path, report):
+        if data[start] and data[end] and _is_day(data[start]) != _is_day(data[end]):
+            report.error(
+                f"{path}.{end}",
+                f"give {start} and {end} both as dates or both as dates with a time",
+            )
+            return False
         if data[start] and data[end] and data[end] < data[start]:
             report.error(f"{path}.{end}", f"ends before it starts ({start} is later)")
             return False
@@ -56,3 +67,7 @@ def in_year(date, year):
         return True
 
     return rule
+
+
+def _is_day(value):
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)

@@ -44,7 +44,9 @@ def event_jsonld(context, event):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": shown(event, "title").text,
-        "startDate": event.local_starts_at.isoformat(),
+        "startDate": event.local_starts_at.isoformat()
+        if event.time_known
+        else event.starts_on.isoformat(),
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "inLanguage": get_language(),
         "eventStatus": "https://schema.org/EventScheduled",
@@ -53,7 +55,9 @@ def event_jsonld(context, event):
         else "https://schema.org/OfflineEventAttendanceMode",
     }
     if event.ends_at:
-        data["endDate"] = event.local_ends_at.isoformat()
+        data["endDate"] = (
+            event.local_ends_at.isoformat() if event.time_known else event.ends_on.isoformat()
+        )
     description = strip_tags(shown(event, "description").text).strip()
     if description:
         data["description"] = description
@@ -68,6 +72,13 @@ def event_jsonld(context, event):
     organizers = [_organization(o, request) for o in event.organizers.all()]
     if organizers:
         data["organizer"] = organizers
+    performers = [
+        {"@type": "Person", "name": shown(speaker, "name").text} for speaker in event.speakers.all()
+    ]
+    if performers:
+        data["performer"] = performers
+    if event.recording_url:
+        data["recordedIn"] = {"@type": "CreativeWork", "url": event.recording_url}
     return _script(data)
 
 

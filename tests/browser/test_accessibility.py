@@ -25,6 +25,13 @@ PAGE_TYPES = {
     "statement (news report)": "statements/al-khatib-remarks-china-unossc-2025/",
     "statement side by side": "statements/sesric-unossc-joint-report-press-release-2020/side-by-side/",
     "search": "search/?q=التعاون",
+    "resource list": "resources/?kind=report",
+    "resource": "resources/sesric-unossc-joint-report-2020/",
+    "organizations": "organizations/",
+    "organization": "organizations/sesric/",
+    "page": "pages/about-the-day/",
+    "page under another": "pages/history-and-resolutions/",
+    "event with speakers": "events/2020/sesric-unossc-joint-report-launch-2020/",
     "not found": "statements/no-such-thing/",
 }
 URLS = [

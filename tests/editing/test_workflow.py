@@ -76,7 +76,15 @@ def test_setup_roles_is_idempotent(roles):
         publishers.permissions.filter(codename__startswith="publish_").values_list(
             "codename", flat=True
         )
-    ) == {"publish_initiative", "publish_event", "publish_statement"}
+    ) == {
+        "publish_initiative",
+        "publish_event",
+        "publish_statement",
+        "publish_observance",
+        "publish_organization",
+        "publish_resource",
+        "publish_page",
+    }
 
 
 def test_editor_sees_status_but_cannot_change_it(client, editor):

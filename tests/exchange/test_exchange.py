@@ -12,11 +12,13 @@ from exchange.document import ImportFailed, dumps
 from exchange.exporter import export_content
 from exchange.importer import import_content
 from initiatives.models import Initiative, Organization
+from pages.models import Page
+from resources.models import Resource
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [Statement, Event, Observance, Initiative, Organization]
+CONTENT_MODELS = [Page, Resource, Statement, Event, Observance, Initiative, Organization]
 
 
 def demo_document():
@@ -44,6 +46,8 @@ def test_demo_content_imports():
         "observances": 3,
         "events": 2,
         "statements": 5,
+        "resources": 4,
+        "pages": 5,
     }
     assert Statement.objects.get(slug="dabur-remarks-joint-report-2020").title_ar.startswith("كلمة")
 
@@ -262,7 +266,11 @@ def test_export_writes_version_2_and_a_version_1_file_still_imports():
     with open("tests/exchange/fixtures/content-v1.json", encoding="utf-8") as handle:
         document = json.load(handle)
     assert document["version"] == 1
-    import_content(json.dumps(document))
+    report = import_content(json.dumps(document))
+    assert report.counts["statements"] == 5
+    # Version 1 knew no status for organizations and observances: they were public.
+    assert set(Organization.objects.values_list("status", flat=True)) == {"published"}
+    assert set(Observance.objects.values_list("status", flat=True)) == {"published"}
     exported = export_content()
     assert exported["version"] == 2
     statement = next(s for s in exported["statements"] if s["slug"] == "unesco-dg-message-2005")

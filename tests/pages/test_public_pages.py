@@ -26,6 +26,16 @@ PAGES = [
     ("events/2023/high-level-panel-2023/", "ECOSOC Chamber", "قاعة المجلس الاقتصادي والاجتماعي"),
     ("statements/", "Message from the Director-General of UNESCO", "بيان الأمين العام"),
     ("statements/al-khatib-remarks-china-unossc-2025/", "Dima Al-Khatib", "ديما الخطيب"),
+    ("resources/", "Campaign materials for the Day 2023", "مواد حملة يوم 2023"),
+    (
+        "resources/sesric-unossc-joint-report-2020/",
+        "Translating Capacities into Shared Prosperity",
+        "ترجمة القدرات إلى ازدهار مشترك",
+    ),
+    ("organizations/", "UN entity", "كيان تابع للأمم المتحدة"),
+    ("organizations/sesric/", "statistics, research and training", "الإحصاءات والأبحاث والتدريب"),
+    ("pages/about-the-day/", "Every year on 12 September", "في 12 سبتمبر من كل عام"),
+    ("pages/history-and-resolutions/", "Buenos Aires Plan of Action", "خطة عمل بوينس آيرس"),
 ]
 
 

@@ -1,0 +1,64 @@
+"""The content types of this app, as the rest of the site sees them (sscportal.content_types)."""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from sscportal.content_types import ContentType, Search
+from sscportal.exchange_format import (
+    OPTIONAL,
+    Choice,
+    Date,
+    Links,
+    PublicationStatus,
+    Reference,
+    Rows,
+    Section,
+    Slug,
+    String,
+    Text,
+    Url,
+)
+
+from .models import Resource, ResourceKind, ResourceLink
+
+RESOURCES = ContentType(
+    Resource,
+    label=_("Resources"),
+    search=Search(recency="published_on", snippet=("summary",)),
+    in_sitemap=True,
+    countries="countries",
+    history_m2m=("organizations", "initiatives", "countries"),
+    parts=(ResourceLink,),
+    exchange=Section(
+        "resources",
+        key="slug",
+        fields={
+            "slug": Slug(),
+            "status": PublicationStatus(),
+            "kind": Choice(ResourceKind),
+            "title": Text(needs_text=True),
+            "summary": Text(**OPTIONAL),
+            "published_on": Date(**OPTIONAL),
+            "links": Rows(
+                "links",
+                {
+                    "language": String(
+                        pattern=re.compile(r"^[a-z]{2}$"), hint=" (an ISO 639-1 code)"
+                    ),
+                    "url": Url(),
+                },
+                unique_by=None,
+                order_by=("language", "url"),
+                **OPTIONAL,
+            ),
+            "observance": Reference("observances", "observance year", **OPTIONAL),
+            "event": Reference("events", "event slug", **OPTIONAL),
+            "organizations": Links(Reference("organizations", "organization key"), **OPTIONAL),
+            "initiatives": Links(Reference("initiatives", "initiative slug"), **OPTIONAL),
+            "countries": Links(Reference("countries", "ISO code"), **OPTIONAL),
+        },
+    ),
+)
+
+CONTENT_TYPES = [RESOURCES]

@@ -1,0 +1,119 @@
+"""What the Day and its partners produce: reports, podcasts, campaign materials..."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event, Observance
+from initiatives.models import Country, Initiative, Organization
+from sscportal.models import (
+    Publishable,
+    PublishableQuerySet,
+    has_text_in_some_language,
+    publishable_manager,
+)
+from sscportal.search.columns import search_document, search_indexes, search_text
+
+
+class ResourceKind(models.TextChoices):
+    REPORT = "report", _("Report")
+    PUBLICATION = "publication", _("Publication")
+    PODCAST = "podcast", _("Podcast")
+    VIDEO = "video", _("Video")
+    CAMPAIGN_MATERIAL = "campaign-material", _("Campaign material")
+    PHOTO_GALLERY = "photo-gallery", _("Photo gallery")
+    OTHER = "other", _("Other")
+
+
+class ResourceQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.prefetch_related("organizations")
+
+    def in_public_order(self):
+        # Undated items (a podcast whose date the source does not give) last.
+        return self.order_by(F("published_on").desc(nulls_last=True), "slug")
+
+
+class Resource(Publishable):
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True, db_index=True)
+    observance = models.ForeignKey(
+        Observance,
+        verbose_name=_("observance"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+        help_text=_("The Day it was made or launched for."),
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+        help_text=_("The event where it was launched or presented."),
+    )
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="resources", verbose_name=_("organizations")
+    )
+    initiatives = models.ManyToManyField(
+        Initiative, blank=True, related_name="resources", verbose_name=_("initiatives")
+    )
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="resources", verbose_name=_("countries")
+    )
+
+    search_document = search_document(a=["title"], b=["summary"])
+    search_text = search_text()
+    objects = publishable_manager(ResourceQuerySet)
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        permissions = [("publish_resource", _("Can publish and unpublish resources"))]
+        indexes = [
+            *search_indexes("resource"),
+            models.Index(fields=["status", "-published_on", "slug"], name="resource_public_order"),
+        ]
+        ordering = [F("published_on").desc(nulls_last=True), "slug"]
+        constraints = [has_text_in_some_language("title", "resource_has_title")]
+
+    def __str__(self):
+        return self.title or self.slug
+
+    def get_absolute_url(self):
+        return reverse("resources:resource_detail", args=[self.slug])
+
+
+class ResourceLink(models.Model):
+    """One file or page of a resource, in one language (the report's Arabic PDF...)."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="links")
+    language = models.CharField(
+        _("language"),
+        max_length=3,
+        help_text=_("ISO 639-1 code of the language of this file or page, e.g. en, ar, fr."),
+    )
+    url = models.URLField(_("address"), max_length=500)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["resource", "language", "url"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(language__regex=r"^[a-z]{2,3}$"),
+                name="resource_link_language_is_a_code",
+            ),
+            models.UniqueConstraint(
+                fields=["resource", "language", "url"], name="resource_link_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.url}"
