@@ -11,6 +11,7 @@ from django.views.generic import RedirectView
 from events import urls as events_urls
 
 from . import countries, health, home, observances, search
+from .sitemaps import index as sitemap_index
 from .sitemaps import sitemaps
 
 # Built once the content types are registered (this module is imported after).
@@ -26,7 +27,7 @@ urlpatterns = [
     # take seconds to build at 100,000 initiatives.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, override
 
 from sscportal.bilingual import LANGUAGE_CODES, direction, other_languages, shown
+from sscportal.site import absolute_url
 
 register = template.Library()
 
@@ -77,8 +78,7 @@ def page_in(context, code):
 
 @register.simple_tag(takes_context=True)
 def absolute_page_in(context, code):
-    request = context["request"]
-    return request.build_absolute_uri(_path_in(request, code))
+    return absolute_url(_path_in(context["request"], code))
 
 
 @register.simple_tag(takes_context=True)
@@ -89,7 +89,7 @@ def absolute_language_neutral_page(context):
     path = request.path
     if path.startswith(prefix):
         path = "/" + path[len(prefix) :]
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
 
 
 @register.simple_tag
