@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 from . import shared
 from .versions import cache_available, key
@@ -38,6 +39,7 @@ KEPT_HEADERS = (
     "Content-Encoding",
     "Vary",
     "ETag",
+    "Last-Modified",  # the feed's and the sitemaps' own
     "Cache-Control",
 )
 # How long a browser or proxy may reuse a page without asking. Our own cache
@@ -117,9 +119,11 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _conditional(request, response):
-        """304 Not Modified when the reader already has this page (If-None-Match)."""
+        """304 Not Modified when the reader already has this page (If-None-Match,
+        or If-Modified-Since where the view gave a Last-Modified)."""
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         conditional = get_conditional_response(
-            request, etag=response.get("ETag"), response=response
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
         return response if conditional is None else conditional
 
