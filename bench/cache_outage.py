@@ -38,7 +38,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from db_outage import Editor, PASSWORD, manage, start_database, stop_database
+from db_outage import PASSWORD, Editor, manage, start_database, stop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -171,6 +171,9 @@ def main():
     phase = {"name": "before"}
     stop = threading.Event()
     stop_writing = threading.Event()
+    may_write = threading.Event()
+    may_write.set()
+    idle = {"writer": threading.Event(), "importer": threading.Event()}
     imports = {"acknowledged": [], "failed": 0, "errors": []}
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -270,9 +273,16 @@ def main():
                         hits_after["hit" if hit else "rendered"] += 1
                     n += 1
 
+            def pause_point(name):
+                if not may_write.is_set():
+                    idle[name].set()
+                    may_write.wait()
+                    idle[name].clear()
+
             def writer():
                 n = 0
                 while not stop_writing.is_set():
+                    pause_point("writer")
                     status = editor.add_statement(n)
                     results[phase["name"] + " (admin writes)"][status_class(status)] += 1
                     n += 1
@@ -281,6 +291,7 @@ def main():
             def importer():
                 n = 1
                 while not stop_writing.is_set():
+                    pause_point("importer")
                     # Counted under the phase in which it started: an import
                     # begun during the outage waits for the cache at its end.
                     started = phase["name"]
@@ -293,8 +304,17 @@ def main():
             for thread in readers + writers:
                 thread.start()
             time.sleep(PHASES["before"])
+            # A quiet moment, so that Redis holds the probe's page as it is now
+            # under the version it will come back with.
+            may_write.clear()
+            for event in idle.values():
+                event.wait(60)
+            probe_cached = any(
+                read(f"/en/statements/{PROBE}/")[1] or time.sleep(0.2) for _ in range(50)
+            )
             phase["name"] = "outage"
             redis.stop_keeping_its_data()
+            may_write.set()
             health_during = read_json("/healthz")
             time.sleep(PHASES["outage"])
             # The outage lasts until an import begun in it has finished.
@@ -353,6 +373,7 @@ def main():
         "imports succeeded during the outage": results["outage (imports)"]["ok"] > 0
         and not results["outage (imports)"]["failed"],
         "no acknowledged write lost": not lost_admin and not lost_imports,
+        "Redis went down holding the probe's page": probe_cached,
         "the database holds the last import's title": probe_title == expected_title,
         "after recovery the probe page shows the last import": expected_title in probe_page,
         "after recovery the list shows the last import": expected_title in list_page,
