@@ -55,7 +55,7 @@ run: install ## Migrate, load countries and demo content, serve on http://127.0.
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install ## ruff check, ruff format --check, and the import-linter layers contract
 	$(BIN)/ruff check .
