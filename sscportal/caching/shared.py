@@ -50,6 +50,12 @@ def record_failure(error):
         _state["failed_since"] = now
 
 
+def note_missed_write():
+    """A write skipped while the cache rests: owed like a failure, without extending the rest."""
+    if _state["failed_since"] is None:
+        _state["failed_since"] = time.monotonic()
+
+
 def forget_failure():
     """Called once the content version has been bumped after a failure."""
     _state["failed_since"] = None

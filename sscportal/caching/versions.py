@@ -105,7 +105,7 @@ def _bump_now():
         memo.clear()
     if shared.is_resting():
         # The cache failed a moment ago: this bump is owed, like any after a failure.
-        shared.record_failure(ConnectionError("bump skipped while the cache rests"))
+        shared.note_missed_write()
         _retry_in_background()
         return
     try:

@@ -51,6 +51,13 @@ def fresh_cache_state(monkeypatch):
     monkeypatch.setattr(shared, "RETRY_SECONDS", 0)
     shared._state.update(down_until=0.0, failed_since=None)
     yield
+    # A background retry left running must not bump the version in later tests.
+    retry = versions._retrier["thread"]
+    for _ in range(10):
+        shared._state.update(down_until=0.0, failed_since=None)
+        if retry is None or not retry.is_alive():
+            break
+        retry.join(1)
     shared._state.update(down_until=0.0, failed_since=None)
 
 
@@ -242,3 +249,15 @@ def test_a_failed_bump_is_made_good_without_another_request(demo_content, own_re
     own_redis.thaw()
     assert versions.settle(5)  # what the background retry (and import_content) waits for
     assert versions.content_version() != before
+
+
+def test_saves_while_the_cache_rests_neither_wait_for_it_nor_prolong_the_rest(
+    monkeypatch, cache_down
+):
+    monkeypatch.setattr(shared, "RETRY_SECONDS", 60)
+    monkeypatch.setattr(versions, "_retry_in_background", lambda: None)
+    assert versions.content_version() is None  # fails once: the cache rests a minute
+    resting_until = shared._state["down_until"]
+    factories.StatementFactory()  # no attempt (nothing to wait for), but a bump owed
+    assert shared._state["down_until"] == resting_until
+    assert shared.seen_failure_since() is not None

@@ -62,9 +62,10 @@ def test_run_serves_on_127_0_0_1_port_8000_unless_told_otherwise():
 def test_run_links_to_where_it_serves_unless_site_url_is_set():
     # Absolute URLs (canonical links, sitemaps, feeds) come from SITE_URL.
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    assert 'SITE_URL="${SITE_URL:-http://127.0.0.1:8001}"' in make(
-        "-n", "run", "PORT=8001", env=env
-    ).stdout
+    assert (
+        'SITE_URL="${SITE_URL:-http://127.0.0.1:8001}"'
+        in make("-n", "run", "PORT=8001", env=env).stdout
+    )
 
 
 def test_the_cache_outage_drill_is_listed_beside_the_database_one():
