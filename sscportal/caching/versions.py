@@ -50,6 +50,9 @@ def _bump_in_cache():
         cache.set(VERSION_KEY, _first_version(), timeout=None)
 
 
+_making_good = threading.Lock()
+
+
 def _make_good():
     """After a failure seen by this process, bump before trusting the cache again.
 
@@ -59,13 +62,20 @@ def _make_good():
         return True
     if shared.is_resting():
         return False
+    # One bump per failure, whether a request or the background retry gets
+    # here first; the other does without the cache meanwhile, never waits.
+    if not _making_good.acquire(blocking=False):
+        return False
     try:
-        _bump_in_cache()
+        if shared.seen_failure_since() is not None:
+            _bump_in_cache()
+            shared.forget_failure()
+            logger.warning("shared cache answers again; content version bumped")
     except shared.CACHE_ERRORS as error:
         shared.record_failure(error)
         return False
-    shared.forget_failure()
-    logger.warning("shared cache answers again; content version bumped")
+    finally:
+        _making_good.release()
     return True
 
 

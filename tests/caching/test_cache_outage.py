@@ -219,11 +219,15 @@ def test_a_write_while_redis_is_down_shows_once_it_is_back(client, demo_content,
     statement.save()  # its version bump cannot reach Redis
     assert "Corrected while Redis was down" in client.get(url).text  # from the database
     own_redis.thaw()
-    for _ in range(2):  # the first renders and stores, the second is served from the cache
+    served_from_cache = False
+    # Soon one renders and stores, the next is served from the cache (the
+    # background retry may take the first turn at bumping the version).
+    for _ in range(5):
         response = client.get(url)
         assert response.status_code == 200
         assert "Corrected while Redis was down" in response.text
-    assert response["X-Page-Cache"] == "hit"
+        served_from_cache = served_from_cache or response.get("X-Page-Cache") == "hit"
+    assert served_from_cache
 
 
 def test_a_process_that_saw_the_cache_fail_invalidates_it_when_it_returns(
