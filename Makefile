@@ -17,7 +17,7 @@ PORT = 8000
 PYTEST_ARGS =
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install lint check-migrations messages db-stop clean outage fonts bench bench-data og-images audit
+.PHONY: help run test install lint check-migrations messages db-stop clean outage cache-outage fonts bench bench-data og-images audit
 
 help: ## List the targets (this list)
 	@echo "Usage: make TARGET   (start with: make run, make test)"
@@ -55,7 +55,7 @@ run: install ## Migrate, load countries and demo content, serve on http://127.0.
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install ## ruff check, ruff format --check, and the import-linter layers contract
 	$(BIN)/ruff check .
@@ -72,6 +72,9 @@ test: lint check-migrations $(NODE_TOOLS) ## The whole suite: lint, migrations c
 
 outage: install ## Stop PostgreSQL under load and watch the site answer 503, then recover (bench/db_outage.py)
 	$(PY) bench/db_outage.py
+
+cache-outage: install ## Stop Redis under load: pages and writes must go on, no 5xx, nothing lost (bench/cache_outage.py)
+	$(PY) bench/cache_outage.py
 
 # Benchmarks (not tests): bench-data fills two databases on the server named by
 # BENCH_SERVER (10,000 and 100,000 initiatives), bench measures every page type

@@ -75,7 +75,8 @@ def manage(env, *args):
 class Editor:
     """Logs in to the admin and adds statements; remembers what was acknowledged."""
 
-    def __init__(self):
+    def __init__(self, base=BASE):
+        self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
@@ -86,11 +87,13 @@ class Editor:
         return next(c.value for c in self.jar if c.name == "csrftoken")
 
     def get(self, path):
-        return self.opener.open(BASE + path, timeout=10)
+        return self.opener.open(self.base + path, timeout=10)
 
     def post(self, path, data):
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.csrf()}).encode()
-        request = urllib.request.Request(BASE + path, data=body, headers={"Referer": BASE + path})
+        request = urllib.request.Request(
+            self.base + path, data=body, headers={"Referer": self.base + path}
+        )
         try:
             return self.opener.open(request, timeout=10).status
         except urllib.error.HTTPError as error:
@@ -138,9 +141,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return response
 
 
-def read(path):
+def read(path, base=BASE):
     try:
-        with urllib.request.urlopen(BASE + path, timeout=10) as response:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code

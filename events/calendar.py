@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from sscportal.bilingual import shown
 from sscportal.errors import ExplainedHttp404
+from sscportal.site import absolute_url, site_hostname
 
 from .models import Event
 
@@ -26,10 +27,10 @@ def _calendar():
     return calendar
 
 
-def _component(event, request):
+def _component(event):
     component = icalendar.Event()
     # The slug is stable and unique, so calendar clients update rather than duplicate.
-    component.add("uid", f"{event.slug}@{request.get_host().split(':')[0]}")
+    component.add("uid", f"{event.slug}@{site_hostname()}")
     component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
     component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
     if event.time_known:
@@ -51,7 +52,7 @@ def _component(event, request):
     venue = shown(event, "venue").text
     if venue:
         component.add("location", venue)
-    component.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    component.add("url", absolute_url(event.get_absolute_url()))
     return component
 
 
@@ -88,7 +89,7 @@ def calendar_ics(request):
         .order_by("-starts_at")[:CALENDAR_LIMIT]
     )
     for event in events:
-        calendar.add_component(_component(event, request))
+        calendar.add_component(_component(event))
     return _response(calendar, f"sscportal-events-{get_language()}.ics")
 
 
@@ -102,5 +103,5 @@ def event_ics(request, year, slug):
     if event.year != year:
         raise ExplainedHttp404(_("This event is listed under another year."))
     calendar = _calendar()
-    calendar.add_component(_component(event, request))
+    calendar.add_component(_component(event))
     return _response(calendar, f"{event.slug}.ics")

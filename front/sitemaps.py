@@ -2,11 +2,15 @@
 English and Arabic alternates. One section per content type that declares
 `in_sitemap`, plus the list pages and the countries with content."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from sscportal import content_types
+from sscportal.site import absolute_url, site_domain, site_scheme
 
 from .countries import countries_with_published_content
 
@@ -41,6 +45,13 @@ class BilingualSitemap(Sitemap):
     # <url> entries a sitemap page (an item counts once per language): small
     # enough to build in a fraction of a second, far below the protocol's 50,000.
     limit = 2000
+
+    # Locations on the canonical origin, not the request's host (sscportal/site.py).
+    def get_protocol(self, protocol=None):
+        return site_scheme()
+
+    def get_domain(self, site=None):
+        return site_domain()
 
     def _items(self):
         items = self.items()
@@ -105,3 +116,15 @@ def sitemaps():
             # the site's own pages (the Page type) become "site-pages".
             sections[f"site-{name}" if name in sections else name] = sitemap_of(content_type)
     return sections
+
+
+def index(request, **kwargs):
+    """Django's sitemap index, its locations moved onto the canonical origin.
+
+    Django builds them from the request's host, with no hook to change it.
+    """
+    response = sitemap_views.index(request, **kwargs)
+    for entry in response.context_data["sitemaps"]:
+        parts = urlsplit(entry.location)
+        entry.location = absolute_url(parts.path) + (f"?{parts.query}" if parts.query else "")
+    return response

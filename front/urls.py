@@ -12,6 +12,7 @@ from events import urls as events_urls
 from initiatives import urls as initiatives_urls
 
 from . import countries, health, home, initiatives, observances, organizations, regions, search
+from .sitemaps import index as sitemap_index
 from .sitemaps import sitemaps
 
 # Built once the content types are registered (this module is imported after).
@@ -27,7 +28,7 @@ urlpatterns = [
     # take seconds to build at 100,000 initiatives.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, env_str
+from .site import canonical_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -18,6 +19,10 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key" if DEBUG else None)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The canonical origin every absolute URL is built from (sscportal/site.py),
+# never the request's Host: cached pages are shared by every reader. The
+# default is where `make run` serves (it passes its HOST and PORT).
+SITE_URL = canonical_site_url(env_str("SITE_URL", "http://127.0.0.1:8000"))
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
@@ -57,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sscportal.middleware.DatabaseUnavailableMiddleware",
     "sscportal.caching.versions.OneVersionPerRequest",
+    # Above the page cache, so pages served from it carry the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sscportal.caching.pages.AnonymousPageCacheMiddleware",
     # Pages compressed on the way out (static files come compressed from
     # whitenoise, above); the page cache keeps them compressed, so a cached page
@@ -69,7 +76,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
@@ -123,6 +129,11 @@ if _cache_url.startswith(("redis://", "rediss://")):
         "default": {
             "BACKEND": "sscportal.caching.redis_backend.ReusedClientRedisCache",
             "LOCATION": _cache_url,
+            # A Redis that does not answer must cost a request half a second
+            # once, not a worker timeout: its errors become misses
+            # (sscportal/caching/shared.py). Loopback or LAN answers in a
+            # millisecond, a whole cached page included.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 elif _cache_url == "db":

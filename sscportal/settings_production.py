@@ -1,7 +1,7 @@
 """Production settings: the development settings, hardened, with nothing defaulted.
 
 Use with DJANGO_SETTINGS_MODULE=sscportal.settings_production. It refuses to
-start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL, and passes
+start without SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and SITE_URL, and passes
 `manage.py check --deploy --fail-level WARNING`.
 """
 
@@ -9,7 +9,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Production needs the environment variable {_name}.")
 

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.bilingual import shown
+from sscportal.site import absolute_url
 
 from .models import Statement
 
@@ -22,8 +23,15 @@ class StatementFeed(Feed):
     title = _("Statements on South-South cooperation")
     subtitle = _("Official messages, speeches and statements, newest first.")
 
+    # Absolute already, so Django's Feed never adds the request's host.
     def link(self):
-        return reverse("statements:statement_list")
+        return absolute_url(reverse("statements:statement_list"))
+
+    def feed_url(self):
+        return absolute_url(reverse("statements:feed"))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     @property
     def language(self):

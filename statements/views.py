@@ -11,6 +11,7 @@ from initiatives.models import Initiative, Organization
 from sscportal.bilingual import LANGUAGE_CODES, collated, direction, short_name, shown
 from sscportal.caching.values import until_content_changes
 from sscportal.listing import SafePaginationMixin, option_tags, select_options
+from sscportal.site import absolute_url
 from sscportal.view_helpers import PublishedOrStaffMixin
 
 from . import citation
@@ -117,12 +118,12 @@ class StatementDetailView(StatementMixin, DetailView):
         context["body"] = body
         context["paragraphs"] = paragraphs(body.text, body.lang)
         context["versions"] = language_versions(statement)
-        context["absolute_url"] = self.request.build_absolute_uri(statement.get_absolute_url())
+        context["absolute_url"] = absolute_url(statement.get_absolute_url())
         context["citations"] = []
         for code in LANGUAGE_CODES:
             # Each citation points to the page in its own language.
             with override(code):
-                url = self.request.build_absolute_uri(statement.get_absolute_url())
+                url = absolute_url(statement.get_absolute_url())
             text = citation.formatted(statement, url, code)
             context["citations"].append({"code": code, "html": _isolate_url(text, url)})
         return context
@@ -174,7 +175,7 @@ class StatementCitationView(StatementMixin, DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         statement = self.object
-        url = self.request.build_absolute_uri(statement.get_absolute_url())
+        url = absolute_url(statement.get_absolute_url())
         language = get_language()
         fmt = self.kwargs["format"]
         if fmt == "json":

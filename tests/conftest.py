@@ -13,6 +13,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def site_url(settings):
+    # Absolute URLs come from SITE_URL; the test client's host is "testserver".
+    settings.SITE_URL = "http://testserver"
+    return settings.SITE_URL
+
+
+@pytest.fixture(autouse=True)
 def empty_page_cache():
     # Each test has its own data (rolled back after): cached pages must not leak.
     cache.clear()

@@ -9,4 +9,8 @@ Layers, outermost first (each can be switched off in settings to measure it):
 
 Every key is built by `versions.key()`, so every key holds the content version
 and a change is visible at once: the next request asks for new keys.
+
+Every call to the shared cache goes through `shared`, which turns a cache that
+does not answer into misses: the cache makes the site faster, never makes it
+work. `versions` makes good a version bump lost while it was down.
 """

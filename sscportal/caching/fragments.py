@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .values import cached_ids, get_many, set_many
-from .versions import key
+from .versions import cache_available, key
 
 
 def render_missing(names, render):
@@ -22,7 +22,7 @@ def render_missing(names, render):
 
     `render(missing)` renders, in one go, those not cached and returns {name: HTML}.
     """
-    if not settings.CACHE_FRAGMENTS:
+    if not settings.CACHE_FRAGMENTS or not cache_available():
         return render(names)
     found = get_many(names)
     missing = [name for name in names if name not in found]
@@ -41,7 +41,8 @@ def rendered_items(items, template_name, request=None, **options):
     A queryset whose items are all cached is never run: only its ids are asked
     for, and they too are cached until content changes.
     """
-    lazy = settings.CACHE_FRAGMENTS and isinstance(items, QuerySet) and items._result_cache is None
+    caching = settings.CACHE_FRAGMENTS and cache_available()
+    lazy = caching and isinstance(items, QuerySet) and items._result_cache is None
     objects = None if lazy else list(items)
     pks = cached_ids(items) if lazy else [item.pk for item in objects]
     if not pks:

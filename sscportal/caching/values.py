@@ -13,10 +13,10 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 
-from .versions import key
+from . import shared
+from .versions import cache_available, key
 
 _this_process = {}  # key: (value, monotonic time it expires)
 THIS_PROCESS_LIMIT = 5000
@@ -49,29 +49,37 @@ def _remember(values):
 def get_many(keys):
     """Values of versioned keys, from this worker's memory if it has them, else the shared cache."""
     found = {}
+    if not cache_available():
+        return found
     for name in keys:
         value = _recall(name)
         if value is not _MISSING:
             found[name] = value
     missing = [name for name in keys if name not in found]
     if missing:
-        fetched = cache.get_many(missing)
+        fetched = shared.get_many(missing)
         _remember(fetched)
         found.update(fetched)
     return found
 
 
 def set_many(values):
-    cache.set_many(values, lifetime())
+    if not cache_available():
+        return
+    shared.set_many(values, lifetime())
     _remember(values)
 
 
 def until_content_changes(name, build):
     """`build()`'s result, computed once per content version."""
+    if not cache_available():  # no version to keep it under: build it from the database
+        return build()
     versioned = key("value", name)
     value = _recall(versioned)
     if value is _MISSING:
-        value = cache.get_or_set(versioned, build, lifetime())
+        value = shared.call("get_or_set", versioned, build, lifetime(), default=_MISSING)
+        if value is _MISSING:
+            return build()
         _remember({versioned: value})
     return value
 

@@ -22,6 +22,7 @@ from sscportal.bilingual import (
     shown,
 )
 from sscportal.bilingual import short_name as _short_name
+from sscportal.site import absolute_url
 
 register = template.Library()
 
@@ -86,8 +87,7 @@ def page_in(context, code):
 
 @register.simple_tag(takes_context=True)
 def absolute_page_in(context, code):
-    request = context["request"]
-    return request.build_absolute_uri(_path_in(request, code))
+    return absolute_url(_path_in(context["request"], code))
 
 
 @register.simple_tag(takes_context=True)
@@ -98,7 +98,7 @@ def absolute_language_neutral_page(context):
     path = request.path
     if path.startswith(prefix):
         path = "/" + path[len(prefix) :]
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
 
 
 @register.simple_tag

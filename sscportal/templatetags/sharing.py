@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language, gettext
 
 from sscportal.bilingual import shown
+from sscportal.site import absolute_url
 
 register = template.Library()
 
@@ -27,7 +28,7 @@ def og_image_url(context):
     kind = match.namespace if match and match.namespace in OG_IMAGE_KINDS else "site"
     language = "ar" if get_language() == "ar" else "en"
     url = static(f"img/og/{kind}-{language}.png")
-    return request.build_absolute_uri(url) if request else url
+    return absolute_url(url) if url.startswith("/") else url
 
 
 def _title(obj):
@@ -42,7 +43,7 @@ def share_links(context, obj):
     request = context.get("request")
     if request is None or obj is None:
         return []
-    url = request.build_absolute_uri(request.path)
+    url = absolute_url(request.path)
     title = _title(obj)
     text = f"{title} {url}"
     return [

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from sscportal.bilingual import shown
+from sscportal.site import absolute_url
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def _script(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
-def _organization(organization, request):
+def _organization(organization):
     if organization is None:
         return None
     kind = "GovernmentOrganization" if organization.kind == "government" else "Organization"
@@ -37,9 +38,8 @@ def _organization(organization, request):
     return data
 
 
-@register.simple_tag(takes_context=True)
-def event_jsonld(context, event):
-    request = context["request"]
+@register.simple_tag
+def event_jsonld(event):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -47,7 +47,7 @@ def event_jsonld(context, event):
         "startDate": event.local_starts_at.isoformat()
         if event.time_known
         else event.starts_on.isoformat(),
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "url": absolute_url(event.get_absolute_url()),
         "inLanguage": get_language(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
@@ -69,7 +69,7 @@ def event_jsonld(context, event):
         if event.country:
             place["address"] = {"@type": "PostalAddress", "addressCountry": event.country.iso2}
         data["location"] = place
-    organizers = [_organization(o, request) for o in event.organizers.all()]
+    organizers = [_organization(o) for o in event.organizers.all()]
     if organizers:
         data["organizer"] = organizers
     performers = [
@@ -82,9 +82,8 @@ def event_jsonld(context, event):
     return _script(data)
 
 
-@register.simple_tag(takes_context=True)
-def statement_jsonld(context, statement):
-    request = context["request"]
+@register.simple_tag
+def statement_jsonld(statement):
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -94,7 +93,7 @@ def statement_jsonld(context, statement):
         "datePublished": statement.delivered_on.isoformat(),
         "dateModified": statement.updated_at.isoformat(),
         "inLanguage": shown(statement, "body").lang,
-        "url": request.build_absolute_uri(statement.get_absolute_url()),
+        "url": absolute_url(statement.get_absolute_url()),
     }
     speaker = shown(statement, "speaker").text
     person = None
@@ -119,7 +118,7 @@ def statement_jsonld(context, statement):
     else:
         if person:
             data["author"] = person
-        publisher = _organization(statement.organization, request)
+        publisher = _organization(statement.organization)
         if publisher:
             data["publisher"] = publisher
         if statement.document_symbol:

@@ -59,6 +59,21 @@ def test_run_serves_on_127_0_0_1_port_8000_unless_told_otherwise():
     assert "runserver 0.0.0.0:8001\n" in make("-n", "run", "HOST=0.0.0.0", "PORT=8001").stdout
 
 
+def test_run_links_to_where_it_serves_unless_site_url_is_set():
+    # Absolute URLs (canonical links, sitemaps, feeds) come from SITE_URL.
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    assert (
+        'SITE_URL="${SITE_URL:-http://127.0.0.1:8001}"'
+        in make("-n", "run", "PORT=8001", env=env).stdout
+    )
+
+
+def test_the_cache_outage_drill_is_listed_beside_the_database_one():
+    listing = make().stdout
+    assert re.search(r"^  outage +Stop PostgreSQL", listing, re.MULTILINE)
+    assert re.search(r"^  cache-outage +Stop Redis", listing, re.MULTILINE)
+
+
 def test_run_stops_at_once_with_one_line_when_the_port_is_taken():
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]

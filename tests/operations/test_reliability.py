@@ -34,7 +34,7 @@ def test_pages_answer_503_while_the_database_is_down(client, database_down, lang
 def test_healthz_reports_the_database_down(client, database_down):
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "unavailable"}
+    assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,7 @@ def test_production_settings_pass_check_deploy():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "ssc.example.org",
         "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+        "SITE_URL": "https://ssc.example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -108,6 +109,7 @@ def test_production_settings_are_hardened(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "y" * 60)
     monkeypatch.setenv("ALLOWED_HOSTS", "ssc.example.org")
     monkeypatch.setenv("DATABASE_URL", "postgres://a@b/c")
+    monkeypatch.setenv("SITE_URL", "https://ssc.example.org")
     production = importlib.reload(importlib.import_module("sscportal.settings_production"))
     assert production.DEBUG is False
     assert production.SECURE_HSTS_SECONDS >= 365 * 24 * 3600

@@ -157,4 +157,4 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
 def test_healthz_touches_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(1):
         response = client.get("/healthz")
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}

@@ -1,9 +1,16 @@
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from exchange.document import ImportFailed
 from exchange.importer import import_content
+from sscportal.caching import versions
+
+# How long the import waits, at the end, for a shared cache that did not
+# answer: its version bump must land, or pages cached before the import could
+# be served again once the cache is back. This process cannot retry after it exits.
+CACHE_SETTLE_SECONDS = 10
 
 
 class Command(BaseCommand):
@@ -35,3 +42,9 @@ class Command(BaseCommand):
             self.stderr.write(f"warning: {line}")
         summary = ", ".join(f"{count} {name}" for name, count in report.counts.items())
         self.stdout.write(f"Imported {summary}.")
+        if not versions.settle(CACHE_SETTLE_SECONDS):
+            self.stderr.write(
+                "warning: the shared cache did not answer; the import is saved. Site workers "
+                "that saw the cache fail refresh it when it returns; otherwise pages cached "
+                f"before the import may be shown for up to {settings.PAGE_CACHE_SECONDS} s."
+            )
