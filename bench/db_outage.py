@@ -126,6 +126,7 @@ class Editor:
                 "event": "",
                 "original_language": "en",
                 "source_url": "",
+                "text_kind": "full-text",
             },
         )
         if status == 302:

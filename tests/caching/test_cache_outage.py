@@ -180,6 +180,7 @@ def statement_form(**changes):
         "event": "",
         "original_language": "en",
         "source_url": "",
+        "text_kind": "full-text",
         **changes,
     }
 
