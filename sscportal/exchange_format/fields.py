@@ -23,6 +23,7 @@ from django.core.validators import URLValidator
 
 from .. import content_types
 from ..bilingual import LANGUAGE_CODES as LANGUAGES
+from ..date_range import EARLIEST, LATEST, out_of_range
 from ..models import Status
 from ..sanitize import sanitize_html
 
@@ -33,6 +34,8 @@ def show(value):
 
 
 MISSING = object()
+# Written with ^ and $ for the JSON Schema (ECMA-262 regexes); in Python they
+# are only ever used with fullmatch, since `$` alone accepts a trailing newline.
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _validate_url = URLValidator(schemes=["http", "https"])
 
@@ -190,7 +193,7 @@ class String(Field):
         if not isinstance(value, str):
             report.error(path, "must be a string")
             return MISSING
-        if self.pattern and not self.pattern.match(value):
+        if self.pattern and not self.pattern.fullmatch(value):
             report.error(path, f"{show(value)} is not valid{self.hint}")
             return MISSING
         if self.max_length and len(value) > self.max_length:
@@ -299,11 +302,18 @@ class Integer(Field):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
+def _in_range(moment, value, path, report):
+    if out_of_range(moment):
+        report.error(path, f"{show(value)} is not between {EARLIEST} and {LATEST}")
+        return MISSING
+    return moment
+
+
 class Date(Field):
     def load_value(self, value, path, report, context):
         if isinstance(value, str) and len(value) == 10:
             try:
-                return datetime.date.fromisoformat(value)
+                return _in_range(datetime.date.fromisoformat(value), value, path, report)
             except ValueError:
                 pass
         report.error(path, f"{show(value)} is not a date (YYYY-MM-DD)")
@@ -314,6 +324,10 @@ class Date(Field):
 
     def value_schema(self):
         return {"type": "string", "format": "date"}
+
+
+# The largest offset PostgreSQL's timestamptz accepts (Python's go up to ±23:59:59).
+MAX_OFFSET = datetime.timedelta(hours=15, minutes=59)
 
 
 class DateTime(Field):
@@ -327,7 +341,10 @@ class DateTime(Field):
         if moment is None or moment.tzinfo is None:
             report.error(path, f"{show(value)} is not an ISO 8601 date and time with an offset")
             return MISSING
-        return moment
+        if abs(moment.utcoffset()) > MAX_OFFSET:
+            report.error(path, f"{show(value)} has an offset beyond ±15:59")
+            return MISSING
+        return _in_range(moment, value, path, report)
 
     def read(self, instance, name):
         moment = getattr(instance, name)
