@@ -26,6 +26,8 @@ def strip_forbidden(text):
 def strip_forbidden_characters(sender, instance, **kwargs):
     """pre_save receiver: every text column of `instance` without forbidden characters."""
     for field in instance._meta.concrete_fields:
+        if getattr(field, "generated", False):
+            continue
         if field.get_internal_type() in ("CharField", "TextField", "SlugField", "URLField"):
             value = getattr(instance, field.attname)
             if isinstance(value, str) and FORBIDDEN.search(value):
