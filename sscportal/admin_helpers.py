@@ -7,6 +7,7 @@
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -41,6 +42,26 @@ class BidiWidgetsMixin:
         if field is not None and code and getattr(db_field, "translated_field", None):
             field.widget.attrs.update(lang=code, dir=direction(code))
         return field
+
+
+class SafeChangelistMixin:
+    """Hostile list parameters are "wacky lookups" (Django's redirect to `?e=1`), never a 500.
+
+    Django lets a NUL reach PostgreSQL (which refuses it) and a year of 11
+    digits reach `datetime` (OverflowError) from the list filters and the date
+    drill-down.
+    """
+
+    def get_changelist_instance(self, request):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise IncorrectLookupParameters("a NUL character in the query")
+        if self.date_hierarchy:
+            for part in ("year", "month", "day"):
+                value = request.GET.get(f"{self.date_hierarchy}__{part}")
+                if value is not None and not (value.isdecimal() and len(value) <= 4):
+                    raise IncorrectLookupParameters(f"{part} {value!r} is not a small number")
+        return super().get_changelist_instance(request)
 
 
 class RecoverDeletedMixin:
@@ -198,12 +219,16 @@ class SearchAdminMixin:
         return queryset.filter(pk__in=found.values("pk")) | by_slug, False
 
 
-class TranslatedAdmin(BidiWidgetsMixin, TabbedTranslationAdmin):
+class TranslatedAdmin(SafeChangelistMixin, BidiWidgetsMixin, TabbedTranslationAdmin):
     """Reference data: translated, no history of its own."""
 
 
 class HistoryAdmin(
-    RecoverDeletedMixin, BidiWidgetsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    SafeChangelistMixin,
+    RecoverDeletedMixin,
+    BidiWidgetsMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     """Content without a publication state (organizations, observances)."""
 
