@@ -32,3 +32,12 @@ def validate_in_range(value):
             code="date_out_of_range",
             params={"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()},
         )
+
+
+def in_zone(moment, zone):
+    """`moment` in time zone `zone`; a moment so near year 1 or 9999 that the zone's
+    offset carries it past them (stored before the bounds existed) stays in UTC."""
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return moment.astimezone(datetime.UTC)

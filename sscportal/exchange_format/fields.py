@@ -23,7 +23,7 @@ from django.core.validators import URLValidator
 
 from .. import content_types
 from ..bilingual import LANGUAGE_CODES as LANGUAGES
-from ..date_range import EARLIEST, LATEST, out_of_range
+from ..date_range import EARLIEST, LATEST, in_zone, out_of_range
 from ..models import Status
 from ..sanitize import sanitize_html
 
@@ -348,7 +348,7 @@ class DateTime(Field):
 
     def read(self, instance, name):
         moment = getattr(instance, name)
-        return moment.astimezone(instance.tzinfo).isoformat() if moment else None
+        return in_zone(moment, instance.tzinfo).isoformat() if moment else None
 
     def value_schema(self):
         return {"type": "string", "format": "date-time"}
