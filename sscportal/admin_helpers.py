@@ -2,6 +2,8 @@
 
 - tabbed EN/AR fields, each input typed in its own direction;
 - history of every save, with restore of any earlier version (simple-history);
+- no lost edit: a save over someone else's newer save is refused, with what
+  differs, and no request waits long for a lock (admin_locking.py);
 - a list of deleted items that can be brought back;
 - publishing reserved to those with the model's `publish_<model>` permission.
 """
@@ -18,6 +20,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import content_types
+from .admin_locking import LockTimeoutMixin, OptimisticLockingMixin
 from .bilingual import LANGUAGE_CODES, direction
 from .models import Status
 from .search import search_queryset
@@ -219,11 +222,14 @@ class SearchAdminMixin:
         return queryset.filter(pk__in=found.values("pk")) | by_slug, False
 
 
-class TranslatedAdmin(SafeChangelistMixin, BidiWidgetsMixin, TabbedTranslationAdmin):
+class TranslatedAdmin(
+    LockTimeoutMixin, SafeChangelistMixin, BidiWidgetsMixin, TabbedTranslationAdmin
+):
     """Reference data: translated, no history of its own."""
 
 
 class HistoryAdmin(
+    OptimisticLockingMixin,
     SafeChangelistMixin,
     RecoverDeletedMixin,
     BidiWidgetsMixin,
