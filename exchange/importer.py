@@ -14,6 +14,7 @@ from django.db import DatabaseError, connection, transaction
 
 from sscportal import content_types
 from sscportal.exchange_format import MISSING, ListOf, Record, Reference, load_object, show
+from sscportal.history_links import record_links
 from sscportal.text_safety import first_forbidden
 
 from . import schema
@@ -236,3 +237,5 @@ def _upsert(section, data):
     instance.save()
     for name, field in relations.items():
         field.write(instance, name, data[name], _resolve)
+    # The history record was written by save(), before the links were set.
+    record_links(instance)

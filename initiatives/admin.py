@@ -1,12 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.admin_helpers import (
-    ContentAdmin,
-    HistoryAdmin,
-    TranslatedAdmin,
-    restore_deleted_rows,
-)
+from sscportal.admin_helpers import ContentAdmin, HistoryAdmin, TranslatedAdmin
 
 from .models import (
     Country,
@@ -81,9 +76,3 @@ class InitiativeAdmin(ContentAdmin):
         (_("Classification"), {"fields": ["modality", "stage", "start_date", "end_date", "sdgs"]}),
         (_("Source"), {"fields": ["source_url"]}),
     ]
-
-    def restore_related(self, record, instance):
-        super().restore_related(record, instance)
-        # Country and partner rows went with the initiative (CASCADE); bring them back too.
-        restore_deleted_rows(InitiativeCountry, initiative_id=instance.pk)
-        restore_deleted_rows(InitiativePartner, initiative_id=instance.pk)

@@ -8,12 +8,16 @@
 - publishing reserved to those with the model's `publish_<model>` permission.
 """
 
+import datetime
+
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -22,6 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import content_types
 from .admin_locking import LockTimeoutMixin, OptimisticLockingMixin
 from .bilingual import LANGUAGE_CODES, direction
+from .history_links import record_links, restore_links, restore_parts
 from .models import Status
 from .search import search_queryset
 
@@ -104,14 +109,33 @@ class RecoverDeletedMixin:
         return TemplateResponse(request, "admin/sscportal/deleted_list.html", context)
 
     def restore_view(self, request, history_id):
+        """Bring a deleted item back as it stood when it was deleted, all or nothing."""
         if not self.has_add_permission(request) or request.method != "POST":
             raise PermissionDenied
         record = get_object_or_404(self.deleted_records(), history_id=history_id)
         instance = record.instance
         if hasattr(instance, "status") and not self.can_publish(request):
             instance.status = Status.DRAFT
-        instance.save()
-        self.restore_related(record, instance)
+        try:
+            # A slug taken since by another item, say: said plainly, nothing changed.
+            instance.validate_unique()
+            with transaction.atomic():
+                instance.save()
+                # The deletion record has no links left (they went first); the
+                # version saved just before it has them.
+                restore_links(record.prev_record or record, instance)
+                restore_parts(instance, record.history_date, deleted_at=record.history_date)
+                record_links(instance)
+        except (ValidationError, IntegrityError) as error:
+            reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
+            self.message_user(
+                request,
+                _("“%(item)s” could not be restored: %(reasons)s")
+                % {"item": instance, "reasons": " ".join(reasons)},
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_deleted")
         self.log_addition(request, instance, [{"added": {}}])
         self.message_user(
             request, _("“%(item)s” was restored.") % {"item": instance}, messages.SUCCESS
@@ -120,15 +144,30 @@ class RecoverDeletedMixin:
             f"admin:{instance._meta.app_label}_{instance._meta.model_name}_change", instance.pk
         )
 
-    def restore_related(self, record, instance):
-        """Bring back many-to-many links and inline rows; models add theirs."""
-        # The deletion record has no links left (they went first); the version
-        # saved just before it has them.
-        source = record.prev_record or record
-        for field in getattr(record, "_history_m2m_fields", []):
-            through = getattr(source, field.name).all()
-            target = field.m2m_reverse_field_name()
-            getattr(instance, field.name).set(getattr(row, target) for row in through)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The item's history record was written before its links were saved.
+        record_links(form.instance)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to an earlier version brings back its links and rows too."""
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        with transaction.atomic():
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if response.status_code == 302:
+                record = get_object_or_404(self.model.history, history_id=version_id)
+                instance = self.model._default_manager.get(pk=record.id)
+                restore_links(record, instance)
+                following = record.next_record
+                moment = (
+                    following.history_date - datetime.timedelta(microseconds=1)
+                    if following
+                    else timezone.now()
+                )
+                restore_parts(instance, moment)
+                record_links(instance)
+        return response
 
     def can_publish(self, request):
         return False
@@ -143,12 +182,6 @@ def deleted_history(model, **lookup):
         .distinct("id")
     )
     return model.history.filter(history_id__in=latest.values("history_id"), history_type="-")
-
-
-def restore_deleted_rows(model, **lookup):
-    """Re-create rows of `model` matching `lookup` whose last history record is a deletion."""
-    for record in deleted_history(model, **lookup):
-        record.instance.save()
 
 
 class PublishingAdminMixin:
