@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.db.models import F
 from django.contrib.auth.models import User
+from django.db.models import F
 from django.test import Client
 
 from initiatives.models import Initiative, InitiativeCountry, InitiativePartner
