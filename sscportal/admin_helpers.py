@@ -13,7 +13,7 @@ import datetime
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -24,7 +24,13 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import content_types
-from .admin_locking import LockTimeoutMixin, OptimisticLockingMixin
+from .admin_locking import (
+    LockTimeoutMixin,
+    OptimisticLockingMixin,
+    admin_lock_timeout,
+    is_lock_timeout,
+    lock_timeout,
+)
 from .bilingual import LANGUAGE_CODES, direction
 from .history_links import record_links, restore_links, restore_parts
 from .models import Status
@@ -119,15 +125,22 @@ class RecoverDeletedMixin:
         try:
             # A slug taken since by another item, say: said plainly, nothing changed.
             instance.validate_unique()
-            with transaction.atomic():
+            with lock_timeout(admin_lock_timeout()):
                 instance.save()
                 # The deletion record has no links left (they went first); the
                 # version saved just before it has them.
                 restore_links(record.prev_record or record, instance)
                 restore_parts(instance, record.history_date, deleted_at=record.history_date)
                 record_links(instance)
-        except (ValidationError, IntegrityError) as error:
-            reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
+        except (ValidationError, IntegrityError, OperationalError) as error:
+            if isinstance(error, ValidationError):
+                reasons = error.messages
+            elif isinstance(error, IntegrityError):
+                reasons = [str(error)]
+            elif is_lock_timeout(error):
+                reasons = [self.lock_timeout_message(form=False)]
+            else:
+                raise
             self.message_user(
                 request,
                 _("“%(item)s” could not be restored: %(reasons)s")
@@ -153,20 +166,25 @@ class RecoverDeletedMixin:
         """Reverting to an earlier version brings back its links and rows too."""
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
-        with transaction.atomic():
-            response = super().history_form_view(request, object_id, version_id, extra_context)
-            if response.status_code == 302:
-                record = get_object_or_404(self.model.history, history_id=version_id)
-                instance = self.model._default_manager.get(pk=record.id)
-                restore_links(record, instance)
-                following = record.next_record
-                moment = (
-                    following.history_date - datetime.timedelta(microseconds=1)
-                    if following
-                    else timezone.now()
-                )
-                restore_parts(instance, moment)
-                record_links(instance)
+        return self._refuse_on_lock_timeout(
+            request, self._revert, object_id, version_id, extra_context
+        )
+
+    def _revert(self, request, object_id, version_id, extra_context):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if response.status_code == 302:
+            record = get_object_or_404(self.model.history, history_id=version_id)
+            instance = self.model._default_manager.get(pk=record.id)
+            restore_links(record, instance)
+            # The version's rows: those it had until the next version was saved.
+            following = record.next_record
+            moment = (
+                following.history_date - datetime.timedelta(microseconds=1)
+                if following
+                else timezone.now()
+            )
+            restore_parts(instance, moment)
+            record_links(instance)
         return response
 
     def can_publish(self, request):

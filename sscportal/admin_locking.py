@@ -120,7 +120,12 @@ class LockTimeoutMixin:
         # Once more, saving nothing: the form with the editor's values and the reason.
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def lock_timeout_message(self):
+    def lock_timeout_message(self, form=True):
+        if not form:
+            return _(
+                "Other changes (an import, or another editor's save) are being written "
+                "to the same items, so nothing was changed. Try again in a minute."
+            )
         return _(
             "This item is being changed by another process (an import, or another "
             "editor's save) and could not be saved. Nothing was lost: your changes are "
@@ -151,7 +156,7 @@ class LockTimeoutMixin:
         except OperationalError as error:
             if not is_lock_timeout(error):
                 raise
-        self.message_user(request, self.lock_timeout_message(), messages.ERROR)
+        self.message_user(request, self.lock_timeout_message(form=False), messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
 
     def delete_view(self, request, object_id, extra_context=None):

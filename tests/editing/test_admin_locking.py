@@ -189,7 +189,7 @@ def test_an_admin_action_waiting_on_a_lock_gives_up_with_a_message(alice, settin
         )
         other.rollback()
     assert response.status_code == 200
-    assert "being changed by another process" in response.text
+    assert "nothing was changed. Try again in a minute." in response.text
 
 
 def test_a_second_import_at_the_same_time_is_refused_with_a_message():
