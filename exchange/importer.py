@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from django.db import DatabaseError, connection, transaction
 
 from sscportal import content_types
-from sscportal.exchange_format import MISSING, ListOf, Record, Reference, load_object, show
+from sscportal.exchange_format import (
+    MISSING,
+    ListOf,
+    Record,
+    Reference,
+    load_object,
+    member,
+    show,
+)
 from sscportal.history_links import record_links
 from sscportal.text_safety import first_forbidden
 
@@ -63,9 +71,7 @@ def parse(text, report):
 
 
 def _path(parent, key):
-    if isinstance(key, int):
-        return f"{parent}[{key}]"
-    return key if parent == "$" else f"{parent}.{key}"
+    return f"{parent}[{key}]" if isinstance(key, int) else member(parent, key)
 
 
 def check_text(document, report):
@@ -133,7 +139,7 @@ def read_document(document, report):
     sections = content_types.sections()
     for key in document:
         if key not in ["format", "version", *(section.name for section in sections)]:
-            report.error(key, "unknown top-level key")
+            report.error(member("$", key), "unknown top-level key")
     if document.get("format") != FORMAT:
         report.error("format", f'must be "{FORMAT}"')
     if document.get("version") not in READABLE_VERSIONS:

@@ -24,6 +24,7 @@ from .fields import (
     TimeZone,
     Url,
     load_object,
+    member,
     object_schema,
     show,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "ends_after",
     "in_year",
     "load_object",
+    "member",
     "object_schema",
     "show",
 ]

@@ -34,6 +34,17 @@ def show(value):
 
 
 MISSING = object()
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def member(path, key):
+    """The path of `key` inside `path`: `path.key`, or `path["k e y"]` for a key that
+    is not a plain name, so that a path stays one readable line whatever a file holds."""
+    if _PLAIN_KEY.fullmatch(key):
+        return key if path == "$" else f"{path}.{key}"
+    return f"{path}[{show(key)}]"
+
+
 # Written with ^ and $ for the JSON Schema (ECMA-262 regexes); in Python they
 # are only ever used with fullmatch, since `$` alone accepts a trailing newline.
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -124,7 +135,7 @@ class Text(Field):
         for code, text in value.items():
             if code not in LANGUAGES:
                 report.error(
-                    f"{path}.{code}",
+                    member(path, code),
                     f"unknown language code {show(code)} (use {', '.join(LANGUAGES)})",
                 )
                 ok = False
@@ -471,7 +482,7 @@ def load_object(value, fields, path, report, context):
     result, ok = {}, True
     for key in value:
         if key not in fields:
-            report.error(f"{path}.{key}", "unknown key")
+            report.error(member(path, key), "unknown key")
             ok = False
     for key, field in fields.items():
         if key not in value:

@@ -165,3 +165,13 @@ def test_tab_newline_and_carriage_return_are_allowed():
     document["statements"][0]["title"]["en"] = "a\tb\nc\rd"
     import_content(json.dumps(document))
     assert Statement.objects.get(slug=document["statements"][0]["slug"]).title_en == "a\tb\nc\rd"
+
+
+def test_a_key_that_is_not_a_plain_name_is_quoted_in_its_path():
+    # Found by the property test: a key "\n" made a two-line "path: message".
+    document = demo_document()
+    document["\n"] = None
+    document["statements"][0]["title"]["e n"] = "x"
+    errors = errors_of(document)
+    assert '$["\\n"]: unknown top-level key' in errors
+    assert 'statements[0].title["e n"]: unknown language code "e n" (use en, ar)' in errors
