@@ -6,7 +6,6 @@ from sscportal.admin_helpers import (
     ContentAdmin,
     HistoryAdmin,
     PublishingAdminMixin,
-    restore_deleted_rows,
 )
 
 from .models import Event, EventSpeaker, Observance
@@ -36,8 +35,3 @@ class EventAdmin(ContentAdmin):
     list_select_related = ["observance"]
     date_hierarchy = "starts_at"
     inlines = [EventSpeakerInline]
-
-    def restore_related(self, record, instance):
-        super().restore_related(record, instance)
-        # Its speakers went with it (CASCADE); bring them back too.
-        restore_deleted_rows(EventSpeaker, event_id=instance.pk)

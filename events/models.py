@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
+from sscportal.date_range import in_zone, validate_in_range
 from sscportal.models import (
     HasPublicationStatus,
     Publishable,
@@ -45,7 +46,7 @@ class Observance(HasPublicationStatus):
     """
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_in_range])
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
@@ -96,7 +97,7 @@ class Event(Publishable):
     title = models.CharField(_("title"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True, validators=[validate_in_range])
     time_known = models.BooleanField(
         _("time known"),
         default=True,
@@ -105,7 +106,9 @@ class Event(Publishable):
             "date alone."
         ),
     )
-    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("ends at"), null=True, blank=True, validators=[validate_in_range]
+    )
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -184,12 +187,21 @@ class Event(Publishable):
         return zoneinfo.ZoneInfo(self.timezone)
 
     @property
+    def shown_timezone(self):
+        """The zone its times are shown in: the venue's, or UTC for a moment the
+        venue's offset would carry past year 1 or 9999 (rows from before the bounds)."""
+        for moment in (self.starts_at, self.ends_at):
+            if moment and in_zone(moment, self.tzinfo).tzinfo is not self.tzinfo:
+                return "UTC"
+        return self.timezone
+
+    @property
     def local_starts_at(self):
-        return self.starts_at.astimezone(self.tzinfo)
+        return in_zone(self.starts_at, self.tzinfo)
 
     @property
     def local_ends_at(self):
-        return self.ends_at.astimezone(self.tzinfo) if self.ends_at else None
+        return in_zone(self.ends_at, self.tzinfo) if self.ends_at else None
 
     @property
     def year(self):

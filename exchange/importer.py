@@ -10,10 +10,20 @@ transaction, so the database is never left half-imported.
 import json
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from sscportal import content_types
-from sscportal.exchange_format import MISSING, ListOf, Record, Reference, load_object, show
+from sscportal.exchange_format import (
+    MISSING,
+    ListOf,
+    Record,
+    Reference,
+    load_object,
+    member,
+    show,
+)
+from sscportal.history_links import record_links
+from sscportal.text_safety import first_forbidden
 
 from . import schema
 from .document import FORMAT, READABLE_VERSIONS, ImportFailed, Report
@@ -26,28 +36,99 @@ class Context:
     known: dict
 
 
+# One number for every import: PostgreSQL lets one session at a time hold it.
+IMPORT_LOCK = 0x55C_1A90
+
+
+class _Object(dict):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates = ()
+
+
+def _object(pairs):
+    result = _Object(pairs)
+    if len(result) < len(pairs):
+        seen = set()
+        result.duplicates = [k for k, _v in pairs if k in seen or seen.add(k)]
+    return result
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse(text, report):
+    """The document, or None with the reason reported at `$`."""
+    try:
+        return json.loads(text, object_pairs_hook=_object, parse_constant=_refuse_constant)
+    except RecursionError:
+        report.error("$", "not valid JSON: nested too deeply")
+    except (ValueError, UnicodeDecodeError) as error:
+        # JSONDecodeError is a ValueError, and so are numbers of thousands of digits.
+        report.error("$", f"not valid JSON: {error}")
+    return None
+
+
+def _path(parent, key):
+    return f"{parent}[{key}]" if isinstance(key, int) else member(parent, key)
+
+
+def check_text(document, report):
+    """Report keys given twice and characters XML 1.0 forbids, anywhere, with their paths."""
+    pending = [("$", document)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            if character := first_forbidden(value):
+                report.error(path, f"contains the character {character}, which XML 1.0 forbids")
+        elif isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                report.error(path, f"the key {show(key)} is given twice")
+            for key in value:
+                if character := first_forbidden(key):
+                    report.error(
+                        path, f"a key contains the character {character}, which XML 1.0 forbids"
+                    )
+            pending.extend((_path(path, key), inner) for key, inner in value.items())
+        elif isinstance(value, list):
+            pending.extend((_path(path, i), inner) for i, inner in enumerate(value))
+    report.errors.sort()
+
+
 def import_content(text):
     """Import a document given as JSON text. Raises ImportFailed; returns a Report."""
     report = Report()
-    try:
-        document = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        report.error("$", f"not valid JSON: {error}")
-        raise ImportFailed(report) from None
+    document = parse(text, report)
+    if not report.errors:
+        check_text(document, report)
+    if report.errors:
+        raise ImportFailed(report)
     items = read_document(document, report)
     if not report.errors:
         schema.check(document, report)
     if report.errors:
         raise ImportFailed(report)
-    try:
-        with transaction.atomic():
-            write_items(items, report)
-    except IntegrityError as error:
-        # Every rule is checked in the first pass; this is the database's
-        # last word on something we did not foresee. Nothing was written.
-        report.error("$", f"the database refused the import: {error}")
-        raise ImportFailed(report) from None
+    with transaction.atomic():
+        if not _take_import_lock():
+            report.error("$", "another import is running; try again when it has finished")
+            raise ImportFailed(report)
+        write_items(items, report)
+        if report.errors:
+            # Every rule is checked in the first pass; these are the database's
+            # last word on something we did not foresee. Nothing is kept.
+            transaction.set_rollback(True)
+    if report.errors:
+        raise ImportFailed(report)
     return report
+
+
+def _take_import_lock():
+    """Two imports at once would wait on each other's rows (and could deadlock):
+    the second is refused at once instead. Released when the transaction ends."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        return cursor.fetchone()[0]
 
 
 def read_document(document, report):
@@ -58,7 +139,7 @@ def read_document(document, report):
     sections = content_types.sections()
     for key in document:
         if key not in ["format", "version", *(section.name for section in sections)]:
-            report.error(key, "unknown top-level key")
+            report.error(member("$", key), "unknown top-level key")
     if document.get("format") != FORMAT:
         report.error("format", f'must be "{FORMAT}"')
     if document.get("version") not in READABLE_VERSIONS:
@@ -135,8 +216,13 @@ def write_items(items, report):
     """Second pass: upsert every item, section by section."""
     for section in content_types.sections():
         entries = items.get(section.name, [])
-        for _path, data in entries:
-            _upsert(section, data)
+        for path, data in entries:
+            try:
+                with transaction.atomic():
+                    _upsert(section, data)
+            except (DatabaseError, ValueError) as error:
+                first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+                report.error(path, f"the database refused this item: {first_line}")
         report.counts[section.name] = len(entries)
 
 
@@ -159,3 +245,5 @@ def _upsert(section, data):
     instance.save()
     for name, field in relations.items():
         field.write(instance, name, data[name], _resolve)
+    # The history record was written by save(), before the links were set.
+    record_links(instance)

@@ -14,7 +14,7 @@ from django.conf import settings
 from jsonschema import Draft202012Validator
 
 from sscportal import content_types
-from sscportal.exchange_format import object_schema
+from sscportal.exchange_format import member, object_schema
 
 from .document import FORMAT, READABLE_VERSIONS
 
@@ -53,8 +53,8 @@ def _validator():
 def _path(parts):
     path = "$"
     for part in parts:
-        path = f"{path}[{part}]" if isinstance(part, int) else f"{path}.{part}"
-    return path.removeprefix("$.") if len(path) > 1 else path
+        path = f"{path}[{part}]" if isinstance(part, int) else member(path, part)
+    return path
 
 
 def check(document, report):

@@ -6,7 +6,6 @@ from sscportal.admin_helpers import (
     HistoryAdmin,
     PublishingAdminMixin,
     TranslatedAdmin,
-    restore_deleted_rows,
 )
 
 from .models import (
@@ -96,10 +95,3 @@ class InitiativeAdmin(ContentAdmin):
         (_("Budget"), {"fields": ["budget_amount", "budget_currency"]}),
         (_("Source"), {"fields": ["source_url"]}),
     ]
-
-    def restore_related(self, record, instance):
-        super().restore_related(record, instance)
-        # Country, region and partner rows went with the initiative (CASCADE); bring them back too.
-        restore_deleted_rows(InitiativeCountry, initiative_id=instance.pk)
-        restore_deleted_rows(InitiativeRegion, initiative_id=instance.pk)
-        restore_deleted_rows(InitiativePartner, initiative_id=instance.pk)

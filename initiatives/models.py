@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.bilingual import shown
+from sscportal.date_range import validate_in_range
 from sscportal.models import (
     HasPublicationStatus,
     Publishable,
@@ -246,8 +247,12 @@ class Initiative(Publishable):
     description = models.TextField(_("description"), blank=True)
     modality = models.CharField(_("modality"), max_length=12, choices=Modality)
     stage = models.CharField(_("stage"), max_length=12, choices=Stage)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, validators=[validate_in_range]
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, validators=[validate_in_range]
+    )
     countries = models.ManyToManyField(
         Country,
         through="InitiativeCountry",

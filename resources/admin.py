@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.admin_helpers import ContentAdmin, restore_deleted_rows
+from sscportal.admin_helpers import ContentAdmin
 
 from .models import Resource, ResourceLink
 
@@ -28,8 +28,3 @@ class ResourceAdmin(ContentAdmin):
             {"fields": ["observance", "event", "organizations", "initiatives", "countries"]},
         ),
     ]
-
-    def restore_related(self, record, instance):
-        super().restore_related(record, instance)
-        # Its links went with it (CASCADE); bring them back too.
-        restore_deleted_rows(ResourceLink, resource_id=instance.pk)

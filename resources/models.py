@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
+from sscportal.date_range import validate_in_range
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
@@ -39,7 +40,9 @@ class Resource(Publishable):
     kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind)
     title = models.CharField(_("title"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    published_on = models.DateField(_("published on"), null=True, blank=True, db_index=True)
+    published_on = models.DateField(
+        _("published on"), null=True, blank=True, db_index=True, validators=[validate_in_range]
+    )
     observance = models.ForeignKey(
         Observance,
         verbose_name=_("observance"),

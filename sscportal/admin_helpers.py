@@ -2,24 +2,39 @@
 
 - tabbed EN/AR fields, each input typed in its own direction;
 - history of every save, with restore of any earlier version (simple-history);
+- no lost edit: a save over someone else's newer save is refused, with what
+  differs, and no request waits long for a lock (admin_locking.py);
 - a list of deleted items that can be brought back;
 - publishing reserved to those with the model's `publish_<model>` permission;
 - a rich-text editor on the fields in the model's `rich_text_fields` (rich_text.py);
 - a translation column and filter, counted on the admin's home page (translation_status.py).
 """
 
+import datetime
+
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, OperationalError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import content_types
+from .admin_locking import (
+    LockTimeoutMixin,
+    OptimisticLockingMixin,
+    admin_lock_timeout,
+    is_lock_timeout,
+    lock_timeout,
+)
 from .bilingual import LANGUAGE_CODES, direction
+from .history_links import record_links, restore_links, restore_parts
 from .models import Status
 from .rich_text import RichTextWidget, is_rich_text
 from .search import search_queryset
@@ -56,6 +71,26 @@ class RichTextMixin:
         if is_rich_text(self.model, db_field):
             kwargs["widget"] = RichTextWidget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class SafeChangelistMixin:
+    """Hostile list parameters are "wacky lookups" (Django's redirect to `?e=1`), never a 500.
+
+    Django lets a NUL reach PostgreSQL (which refuses it) and a year of 11
+    digits reach `datetime` (OverflowError) from the list filters and the date
+    drill-down.
+    """
+
+    def get_changelist_instance(self, request):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise IncorrectLookupParameters("a NUL character in the query")
+        if self.date_hierarchy:
+            for part in ("year", "month", "day"):
+                value = request.GET.get(f"{self.date_hierarchy}__{part}")
+                if value is not None and not (value.isdecimal() and len(value) <= 4):
+                    raise IncorrectLookupParameters(f"{part} {value!r} is not a small number")
+        return super().get_changelist_instance(request)
 
 
 class RecoverDeletedMixin:
@@ -95,14 +130,40 @@ class RecoverDeletedMixin:
         return TemplateResponse(request, "admin/sscportal/deleted_list.html", context)
 
     def restore_view(self, request, history_id):
+        """Bring a deleted item back as it stood when it was deleted, all or nothing."""
         if not self.has_add_permission(request) or request.method != "POST":
             raise PermissionDenied
         record = get_object_or_404(self.deleted_records(), history_id=history_id)
         instance = record.instance
         if hasattr(instance, "status") and not self.can_publish(request):
             instance.status = Status.DRAFT
-        instance.save()
-        self.restore_related(record, instance)
+        try:
+            # A slug taken since by another item, say: said plainly, nothing changed.
+            instance.validate_unique()
+            with lock_timeout(admin_lock_timeout()):
+                instance.save()
+                # The deletion record has no links left (they went first); the
+                # version saved just before it has them.
+                restore_links(record.prev_record or record, instance)
+                restore_parts(instance, record.history_date, deleted_at=record.history_date)
+                record_links(instance)
+        except (ValidationError, IntegrityError, OperationalError) as error:
+            if isinstance(error, ValidationError):
+                reasons = error.messages
+            elif isinstance(error, IntegrityError):
+                reasons = [str(error)]
+            elif is_lock_timeout(error):
+                reasons = [self.lock_timeout_message(form=False)]
+            else:
+                raise
+            self.message_user(
+                request,
+                _("“%(item)s” could not be restored: %(reasons)s")
+                % {"item": instance, "reasons": " ".join(reasons)},
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_deleted")
         self.log_addition(request, instance, [{"added": {}}])
         self.message_user(
             request, _("“%(item)s” was restored.") % {"item": instance}, messages.SUCCESS
@@ -111,15 +172,35 @@ class RecoverDeletedMixin:
             f"admin:{instance._meta.app_label}_{instance._meta.model_name}_change", instance.pk
         )
 
-    def restore_related(self, record, instance):
-        """Bring back many-to-many links and inline rows; models add theirs."""
-        # The deletion record has no links left (they went first); the version
-        # saved just before it has them.
-        source = record.prev_record or record
-        for field in getattr(record, "_history_m2m_fields", []):
-            through = getattr(source, field.name).all()
-            target = field.m2m_reverse_field_name()
-            getattr(instance, field.name).set(getattr(row, target) for row in through)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The item's history record was written before its links were saved.
+        record_links(form.instance)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to an earlier version brings back its links and rows too."""
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        return self._refuse_on_lock_timeout(
+            request, self._revert, object_id, version_id, extra_context
+        )
+
+    def _revert(self, request, object_id, version_id, extra_context):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if response.status_code == 302:
+            record = get_object_or_404(self.model.history, history_id=version_id)
+            instance = self.model._default_manager.get(pk=record.id)
+            restore_links(record, instance)
+            # The version's rows: those it had until the next version was saved.
+            following = record.next_record
+            moment = (
+                following.history_date - datetime.timedelta(microseconds=1)
+                if following
+                else timezone.now()
+            )
+            restore_parts(instance, moment)
+            record_links(instance)
+        return response
 
     def can_publish(self, request):
         return False
@@ -134,12 +215,6 @@ def deleted_history(model, **lookup):
         .distinct("id")
     )
     return model.history.filter(history_id__in=latest.values("history_id"), history_type="-")
-
-
-def restore_deleted_rows(model, **lookup):
-    """Re-create rows of `model` matching `lookup` whose last history record is a deletion."""
-    for record in deleted_history(model, **lookup):
-        record.instance.save()
 
 
 class PublishingAdminMixin:
@@ -213,13 +288,17 @@ class SearchAdminMixin:
         return queryset.filter(pk__in=found.values("pk")) | by_slug, False
 
 
-class TranslatedAdmin(BidiWidgetsMixin, TabbedTranslationAdmin):
+class TranslatedAdmin(
+    LockTimeoutMixin, SafeChangelistMixin, BidiWidgetsMixin, TabbedTranslationAdmin
+):
     """Reference data: translated, no history of its own."""
 
 
 class HistoryAdmin(
     TranslationStatusMixin,
     RichTextMixin,
+    OptimisticLockingMixin,
+    SafeChangelistMixin,
     RecoverDeletedMixin,
     BidiWidgetsMixin,
     SimpleHistoryAdmin,

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import simple_history
+from django.db.models.signals import pre_save
 
 from .caching.versions import watch
 from .search.columns import SEARCH_COLUMNS
+from .text_safety import strip_forbidden_characters
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,13 @@ def register(*types):
             content_type.exchange.bind(content_type.model)
         for model in (content_type.model, *content_type.parts):
             watch(model)
+            # However a row is saved (admin, import, shell), no text the
+            # feeds and sitemaps cannot carry is stored.
+            pre_save.connect(
+                strip_forbidden_characters,
+                sender=model,
+                dispatch_uid=f"xml-safe-{model._meta.label}",
+            )
             if not content_type.reference:
                 # After modeltranslation's fields exist (its app is ready
                 # first), so each record keeps every language's columns.

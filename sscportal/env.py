@@ -34,3 +34,27 @@ def env_list(name, default):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def client_address_settings(proxies):
+    """django-axes' (django-ipware's) settings for `proxies` reverse proxies in front of the site.
+
+    Each proxy appends to X-Forwarded-For the address it got the request from,
+    so the entry the nearest proxy wrote is the rightmost, and anything to its
+    left may be made up by the client. ipware's proxy count is the number of
+    entries right of the client's: the proxies in front of the last one.
+    With no proxy, X-Forwarded-For is the client's own invention: ignored.
+    """
+    if proxies <= 0:
+        return {
+            "AXES_IPWARE_PROXY_COUNT": None,
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"],
+        }
+    return {
+        "AXES_IPWARE_PROXY_COUNT": proxies - 1,
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ["HTTP_X_FORWARDED_FOR"],
+        # Strict mode wants exactly that many entries, so a client sending an
+        # X-Forwarded-For of its own would have no address at all (None).
+        # Not strict, the entry counted from the right is taken, whatever the client added.
+        "IPWARE_STRICT": False,
+    }

@@ -261,7 +261,9 @@ def paginate(request, queryset, page_size):
     """The page of `queryset` that request's `page` parameter asks for (see SafePaginationMixin)."""
     paginator = CachedCountPaginator(queryset, page_size, allow_empty_first_page=True)
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
+    # isdecimal, not isdigit: "²" and "①" are digits int() cannot read. Decimal
+    # digits of any script ("٣") are numbers, as Django's IntegerField reads them.
+    number = int(raw) if raw.isdecimal() and len(raw) < 7 else 1
     try:
         return paginator.page(number)
     except InvalidPage:

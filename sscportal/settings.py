@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_str
+from .env import client_address_settings, env_bool, env_list, env_str
 from .site import canonical_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -224,9 +224,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "sscportal.errors.locked_out"
 # Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT to the number of proxies
 # in front of the site, so the client address is read from X-Forwarded-For
-# rather than the proxy's own (see README, "Deploying").
-AXES_IPWARE_PROXY_COUNT = int(env_str("AXES_IPWARE_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# rather than the proxy's own (see README, "Deploying"); axes reads it through
+# django-ipware, which counts differently (sscportal.env.client_address_settings).
+globals().update(client_address_settings(int(env_str("AXES_IPWARE_PROXY_COUNT", "0"))))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sscportal.bilingual import shown
 from sscportal.site import absolute_url
+from sscportal.text_safety import strip_forbidden
 
 from .models import Statement
 
@@ -41,18 +42,21 @@ class StatementFeed(Feed):
         # Entries need the statement's own fields only (no event, no organization).
         return Statement.objects.published().order_by("-delivered_on", "slug")[:FEED_LENGTH]
 
+    # Saving strips characters XML forbids; rows stored before that still
+    # must not break the whole feed, so they are stripped here too.
+
     def item_title(self, item):
-        return shown(item, "title").text
+        return strip_forbidden(shown(item, "title").text)
 
     def item_description(self, item):
         # Bodies are sanitized HTML; the feed escapes them as Atom content.
-        return shown(item, "body").text
+        return strip_forbidden(shown(item, "body").text)
 
     def item_author_name(self, item):
         if item.is_news_report:
             # The reporter wrote it (or the outlet, unsigned), not the speaker.
-            return item.byline or shown(item, "outlet").text or None
-        return shown(item, "speaker").text or None
+            return strip_forbidden(item.byline or shown(item, "outlet").text) or None
+        return strip_forbidden(shown(item, "speaker").text) or None
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(item.delivered_on, datetime.time(12), datetime.UTC)

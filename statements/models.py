@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
+from sscportal.date_range import validate_in_range
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
@@ -74,7 +76,9 @@ class Statement(Publishable):
         related_name="statements",
     )
     kind = models.CharField(_("kind"), max_length=16, choices=StatementKind)
-    delivered_on = models.DateField(_("delivered on"), db_index=True)
+    delivered_on = models.DateField(
+        _("delivered on"), db_index=True, validators=[validate_in_range]
+    )
     event = models.ForeignKey(
         Event,
         verbose_name=_("event"),
@@ -88,6 +92,10 @@ class Statement(Publishable):
         max_length=3,
         default="en",
         help_text=_("ISO 639-1 code of the language it was delivered in, e.g. en, ar, fr."),
+        # \Z, not $: `$` also matches before a final newline.
+        validators=[
+            RegexValidator(r"\A[a-z]{2,3}\Z", _("Give a language code: two or three letters."))
+        ],
     )
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
     observance = models.ForeignKey(
@@ -103,6 +111,7 @@ class Statement(Publishable):
         _("issued on"),
         null=True,
         blank=True,
+        validators=[validate_in_range],
         help_text=_("When the text was issued or published, if not the day it was delivered."),
     )
     document_symbol = models.CharField(

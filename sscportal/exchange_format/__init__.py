@@ -26,6 +26,7 @@ from .fields import (
     TimeZone,
     Url,
     load_object,
+    member,
     object_schema,
     show,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "is_currency",
     "in_year",
     "load_object",
+    "member",
     "object_schema",
     "show",
 ]

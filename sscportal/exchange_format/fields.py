@@ -23,6 +23,7 @@ from django.core.validators import URLValidator
 
 from .. import content_types
 from ..bilingual import LANGUAGE_CODES as LANGUAGES
+from ..date_range import EARLIEST, LATEST, in_zone, out_of_range
 from ..models import Status
 from ..sanitize import sanitize_html
 
@@ -33,6 +34,19 @@ def show(value):
 
 
 MISSING = object()
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def member(path, key):
+    """The path of `key` inside `path`: `path.key`, or `path["k e y"]` for a key that
+    is not a plain name, so that a path stays one readable line whatever a file holds."""
+    if _PLAIN_KEY.fullmatch(key):
+        return key if path == "$" else f"{path}.{key}"
+    return f"{path}[{show(key)}]"
+
+
+# Written with ^ and $ for the JSON Schema (ECMA-262 regexes); in Python they
+# are only ever used with fullmatch, since `$` alone accepts a trailing newline.
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _validate_url = URLValidator(schemes=["http", "https"])
 
@@ -121,7 +135,7 @@ class Text(Field):
         for code, text in value.items():
             if code not in LANGUAGES:
                 report.error(
-                    f"{path}.{code}",
+                    member(path, code),
                     f"unknown language code {show(code)} (use {', '.join(LANGUAGES)})",
                 )
                 ok = False
@@ -190,7 +204,7 @@ class String(Field):
         if not isinstance(value, str):
             report.error(path, "must be a string")
             return MISSING
-        if self.pattern and not self.pattern.match(value):
+        if self.pattern and not self.pattern.fullmatch(value):
             report.error(path, f"{show(value)} is not valid{self.hint}")
             return MISSING
         if self.max_length and len(value) > self.max_length:
@@ -355,11 +369,18 @@ class Integer(Field):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
+def _in_range(moment, value, path, report):
+    if out_of_range(moment):
+        report.error(path, f"{show(value)} is not between {EARLIEST} and {LATEST}")
+        return MISSING
+    return moment
+
+
 class Date(Field):
     def load_value(self, value, path, report, context):
         if isinstance(value, str) and len(value) == 10:
             try:
-                return datetime.date.fromisoformat(value)
+                return _in_range(datetime.date.fromisoformat(value), value, path, report)
             except ValueError:
                 pass
         report.error(path, f"{show(value)} is not a date (YYYY-MM-DD)")
@@ -370,6 +391,10 @@ class Date(Field):
 
     def value_schema(self):
         return {"type": "string", "format": "date"}
+
+
+# The largest offset PostgreSQL's timestamptz accepts (Python's go up to ±23:59:59).
+MAX_OFFSET = datetime.timedelta(hours=15, minutes=59)
 
 
 class DateTime(Field):
@@ -386,7 +411,7 @@ class DateTime(Field):
     def load_value(self, value, path, report, context):
         if self.day_flag and isinstance(value, str) and len(value) == 10:
             try:
-                return datetime.date.fromisoformat(value)
+                return _in_range(datetime.date.fromisoformat(value), value, path, report)
             except ValueError:
                 pass
         try:
@@ -396,7 +421,10 @@ class DateTime(Field):
         if moment is None or moment.tzinfo is None:
             report.error(path, f"{show(value)} is not an ISO 8601 date and time with an offset")
             return MISSING
-        return moment
+        if abs(moment.utcoffset()) > MAX_OFFSET:
+            report.error(path, f"{show(value)} has an offset beyond ±15:59")
+            return MISSING
+        return _in_range(moment, value, path, report)
 
     def write(self, instance, name, value, resolve):
         if (
@@ -417,7 +445,7 @@ class DateTime(Field):
             return None
         if self.day_flag and not getattr(instance, self.day_flag):
             return moment.astimezone(datetime.UTC).date().isoformat()
-        return moment.astimezone(instance.tzinfo).isoformat()
+        return in_zone(moment, instance.tzinfo).isoformat()
 
     def value_schema(self):
         if self.day_flag:
@@ -546,7 +574,7 @@ def load_object(value, fields, path, report, context):
     result, ok = {}, True
     for key in value:
         if key not in fields:
-            report.error(f"{path}.{key}", "unknown key")
+            report.error(member(path, key), "unknown key")
             ok = False
     for key, field in fields.items():
         if key not in value:
