@@ -14,6 +14,7 @@ from initiatives.models import (
 )
 from resources.models import Resource
 from sscportal.caching.values import until_content_changes
+from statements.mentions import mentioned_in
 from statements.models import Statement
 
 # An organization page shows this many items per list and links to the full lists.
@@ -105,5 +106,6 @@ class OrganizationDetailView(DetailView):
         context["statements"] = (
             Statement.objects.published().for_list().filter(organization=organization)[:PREVIEW]
         )
+        context["mentioned_in"] = mentioned_in(organizations=organization)
         context["section"] = "organizations"
         return context

@@ -148,7 +148,9 @@ def test_mentions_appear_on_the_statement_and_on_the_mentioned_pages(client, mes
     kenya = factories.country("KE")
     initiative = factories.InitiativeFactory(slug="mentioned", title_en="Mentioned initiative")
     draft = factories.InitiativeFactory(slug="draft", status="draft", title_en="Draft initiative")
-    organization = factories.OrganizationFactory(name_en="Mentioned organization")
+    organization = factories.OrganizationFactory(
+        name_en="Mentioned organization", key="mentioned-org", status="published"
+    )
     message.mentioned_countries.add(kenya)
     message.mentioned_initiatives.add(initiative, draft)
     message.mentioned_organizations.add(organization)
@@ -160,6 +162,9 @@ def test_mentions_appear_on_the_statement_and_on_the_mentioned_pages(client, mes
     for language in ["en", "ar"]:
         assert "/statements/sg-message/" in client.get(f"/{language}/countries/ke/").text
         assert "/statements/sg-message/" in client.get(f"/{language}/initiatives/mentioned/").text
+        organization_page = client.get(f"/{language}/organizations/mentioned-org/").text
+        assert "mentioned-in-heading" in organization_page
+        assert "/statements/sg-message/" in organization_page
 
 
 def test_a_draft_statement_is_not_listed_where_it_is_mentioned(client, message):
