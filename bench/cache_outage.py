@@ -38,7 +38,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from db_outage import PASSWORD, Editor, manage, start_database, stop_database
+from db_outage import PASSWORD, Editor, manage, start_database, start_site, stop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -234,26 +234,7 @@ def main():
             return done.returncode
 
         assert run_import(0) == 0, "the first import failed: see the log"
-        gunicorn = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "sscportal.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--timeout",
-                "30",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        gunicorn = start_site(env, log, PORT)
         try:
             for _ in range(100):
                 if read("/healthz")[0] == 200:

@@ -152,6 +152,18 @@ def read(path, base=BASE):
         return "no answer"
 
 
+def start_site(env, log, port):
+    """The site under gunicorn (2 workers) on loopback, its log to `log`: what the drills load."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "sscportal.wsgi", "--workers", "2"]
+        + ["--bind", f"127.0.0.1:{port}", "--timeout", "30", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
 def main():
     results = collections.defaultdict(collections.Counter)
     phase = {"name": "before"}
@@ -190,26 +202,7 @@ def main():
             "u.groups.add(Group.objects.get(name='Editors'))",
         )
 
-        gunicorn = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "sscportal.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--timeout",
-                "30",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        gunicorn = start_site(env, log, PORT)
         try:
             for _ in range(50):
                 if read("/healthz") == 200:
