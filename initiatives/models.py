@@ -305,6 +305,14 @@ class Initiative(Publishable):
             *search_indexes("initiative"),
             # The public list and search: published, newest first.
             models.Index(fields=["status", "-start_date", "slug"], name="initiative_public_order"),
+            # The ids of published initiatives, for counts joined through their links
+            # (per country, per goal...): an index-only scan of 2 MB instead of reading
+            # the whole table (200 MB at 100,000 initiatives; 86 -> 50 ms per count).
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status="published"),
+                name="initiative_published_id",
+            ),
         ]
         ordering = ["-start_date", "slug"]
         constraints = [

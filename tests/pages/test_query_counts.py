@@ -191,7 +191,7 @@ WARM_QUERIES = {
     "/en/initiatives/": 0,
     "/en/initiatives/?country=ke&sdg=3": 1,  # is "ke" a known country?
     "/en/initiatives/?group=ldc&modality=bilateral": 1,  # is "ldc" a known group?
-    "/en/countries/": 1,  # the countries with content
+    "/en/countries/": 0,  # map and lists are one cached value per language
     "/en/statements/": 0,
     "/en/countries/ke/": 1,  # the country
 }
