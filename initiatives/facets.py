@@ -33,16 +33,6 @@ def by_country(initiatives):
     return {iso2.lower(): n for iso2, n in rows}
 
 
-def by_group(initiatives):
-    rows = (
-        InitiativeCountry.objects.filter(initiative__in=_ids(initiatives))
-        .values_list("country__groups__code")
-        .annotate(n=Count("initiative", distinct=True))
-        .order_by()
-    )
-    return _grouped(rows)
-
-
 def by_goal(initiatives):
     links = Initiative.sdgs.through.objects.filter(initiative__in=_ids(initiatives))
     rows = links.values_list("sustainabledevelopmentgoal").annotate(n=Count("pk")).order_by()
@@ -57,43 +47,89 @@ def by_column(column):
 
 
 # An initiative is in a region through its countries (their region and
-# sub-region) and through the regions it names (that region and the one above).
-_BY_REGION = """
-WITH chosen AS ({ids}),
-memberships AS (
-    SELECT link.initiative_id, country.region_id AS region_id
-      FROM initiatives_initiativecountry link
-      JOIN initiatives_country country ON country.id = link.country_id
-     WHERE link.initiative_id IN (SELECT id FROM chosen)
-    UNION ALL
-    SELECT link.initiative_id, country.subregion_id
-      FROM initiatives_initiativecountry link
-      JOIN initiatives_country country ON country.id = link.country_id
-     WHERE link.initiative_id IN (SELECT id FROM chosen)
-    UNION ALL
-    SELECT named.initiative_id, named.region_id
-      FROM initiatives_initiativeregion named
-     WHERE named.initiative_id IN (SELECT id FROM chosen)
-    UNION ALL
-    SELECT named.initiative_id, region.parent_id
-      FROM initiatives_initiativeregion named
-      JOIN initiatives_region region ON region.id = named.region_id
-     WHERE named.initiative_id IN (SELECT id FROM chosen)
-)
-SELECT region.m49, COUNT(DISTINCT memberships.initiative_id)
-  FROM memberships JOIN initiatives_region region ON region.id = memberships.region_id
- GROUP BY region.m49
+# sub-region) and through the regions it names (that region and the one above);
+# in a group through its countries. Counting DISTINCT initiatives over those
+# memberships sorted 600,000 rows at 100,000 initiatives (650 ms for regions,
+# 130 for groups). Instead each region or group gets a bit (there are 22 regions
+# and 3 groups; a bigint holds 63), each initiative the OR of its memberships'
+# bits, and the few thousand distinct masks are counted and spread over the
+# bits they hold (150 and 60 ms).
+MASK_WIDTH = 63
+
+_SPREAD = """
+mask_counts AS (SELECT mask, COUNT(*) AS n FROM masks GROUP BY mask)
+SELECT bits.label, SUM(mask_counts.n)::bigint
+  FROM mask_counts JOIN bits ON mask_counts.mask & bits.bit <> 0
+ GROUP BY bits.label
 """
 
+_BIT = "1::bigint << (ROW_NUMBER() OVER (ORDER BY id) - 1)::int AS bit"
 
-def by_region(initiatives):
+_BY_REGION = f"""
+WITH bits AS (SELECT id, m49 AS label, {_BIT} FROM initiatives_region),
+country_bits AS (
+    SELECT country.id, COALESCE(region.bit, 0) | COALESCE(subregion.bit, 0) AS bits
+      FROM initiatives_country country
+      LEFT JOIN bits region ON region.id = country.region_id
+      LEFT JOIN bits subregion ON subregion.id = country.subregion_id
+),
+named_bits AS (
+    SELECT named.id, own.bit | COALESCE(parent.bit, 0) AS bits
+      FROM initiatives_region named
+      JOIN bits own ON own.id = named.id
+      LEFT JOIN bits parent ON parent.id = named.parent_id
+),
+masks AS (
+    SELECT initiative_id, BIT_OR(bits) AS mask FROM (
+        SELECT link.initiative_id, country_bits.bits
+          FROM initiatives_initiativecountry link
+          JOIN country_bits ON country_bits.id = link.country_id
+         WHERE link.initiative_id IN ({{ids}})
+        UNION ALL
+        SELECT named.initiative_id, named_bits.bits
+          FROM initiatives_initiativeregion named
+          JOIN named_bits ON named_bits.id = named.region_id
+         WHERE named.initiative_id IN ({{ids}})
+    ) AS memberships
+     GROUP BY initiative_id
+),{_SPREAD}"""
+
+_BY_GROUP = f"""
+WITH bits AS (SELECT id, code AS label, {_BIT} FROM initiatives_countrygroup),
+country_bits AS (
+    SELECT membership.country_id AS id, BIT_OR(bits.bit) AS bits
+      FROM initiatives_country_groups membership
+      JOIN bits ON bits.id = membership.countrygroup_id
+     GROUP BY membership.country_id
+),
+masks AS (
+    SELECT link.initiative_id, BIT_OR(country_bits.bits) AS mask
+      FROM initiatives_initiativecountry link
+      JOIN country_bits ON country_bits.id = link.country_id
+     WHERE link.initiative_id IN ({{ids}})
+     GROUP BY link.initiative_id
+),{_SPREAD}"""
+
+
+def _by_masks(sql, initiatives):
+    """{label: initiatives} from one of the mask queries above, for these initiatives."""
     try:
-        sql, params = initiatives.order_by().values("id").query.sql_with_params()
+        ids, params = initiatives.order_by().values("id").query.sql_with_params()
     except EmptyResultSet:  # a search with no usable words: nothing to count
         return {}
     with connection.cursor() as cursor:
-        cursor.execute(_BY_REGION.format(ids=sql), params)
+        # The initiatives' query is written out where it is used, not as a CTE:
+        # PostgreSQL then estimates its size instead of guessing 200 rows.
+        cursor.execute(sql.format(ids=ids), list(params) * sql.count("{ids}"))
         return _grouped(cursor.fetchall())
+
+
+def by_region(initiatives):
+    return _by_masks(_BY_REGION, initiatives)
+
+
+def by_group(initiatives):
+    return _by_masks(_BY_GROUP, initiatives)
 
 
 FACETS = {

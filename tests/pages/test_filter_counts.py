@@ -1,12 +1,15 @@
 """Each filter option says how many initiatives it would give, the other filters applied."""
 
+import json
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from initiatives import facets
 from initiatives.models import InitiativeRegion, Region
+from initiatives.reference_data import FIXTURE_PATH
 
 from .. import factories
 
@@ -86,3 +89,27 @@ def test_counts_are_kept_until_content_changes(client, settings, initiatives):
 def test_arabic_counts_use_latin_digits(client, initiatives):
     html = client.get("/ar/initiatives/").content.decode()
     assert options(html, "country")["ke"] == ("كينيا (2)", False)
+
+
+def test_an_initiative_counts_once_however_many_ways_it_is_in_a_region_or_group(client, db):
+    # Ethiopia and Uganda: both in Sub-Saharan Africa (202, in Africa 002), both
+    # least developed and landlocked; the initiative also names Africa itself.
+    initiative = factories.InitiativeFactory(slug="twice")
+    for code in ("ET", "UG"):
+        factories.InitiativeCountryFactory(initiative=initiative, country=factories.country(code))
+    InitiativeRegion.objects.create(
+        initiative=initiative, region=Region.objects.get(m49=2), role="recipient"
+    )
+    html = client.get("/en/initiatives/").text
+    assert options(html, "region")["2"] == ("All of Africa (1)", False)
+    assert options(html, "region")["202"] == ("Sub-Saharan Africa (1)", False)
+    assert options(html, "group")["ldc"] == ("Least developed countries (1)", False)
+    assert options(html, "group")["lldc"][0].endswith("(1)")
+    assert options(html, "region")["142"] == ("All of Asia (0)", True)
+
+
+def test_regions_and_groups_fit_in_the_facet_masks():
+    # Each region and group is one bit of a bigint in initiatives/facets.py.
+    fixture = json.loads(FIXTURE_PATH.read_text(encoding="utf-8"))
+    assert 0 < len(fixture["regions"]) <= facets.MASK_WIDTH
+    assert 0 < len(fixture["groups"]) <= facets.MASK_WIDTH
