@@ -196,6 +196,8 @@ class CountryDetailView(DetailView):
         context["region_initiatives"] = in_region.for_list().order_by("-start_date", "slug")[
             :REGION_PREVIEW
         ]
+        # Decided from the cached count: asking the preview its length would load it again.
+        context["region_has_more"] = context["region_count"] > REGION_PREVIEW
         in_country = _published_links().filter(country=country)
         counts = until_content_changes(
             f"country-role-counts:{country.pk}",

@@ -221,3 +221,20 @@ def test_warm_pages_reuse_cached_lists(client, settings, url):
     world.grow_to(30)
     client.get(url)  # fills the item, count and option caches
     assert count_queries(client, url, cold=False) == WARM_QUERIES[url]
+
+
+def test_warm_country_page_with_regional_initiatives_reuses_cached_lists(client, settings):
+    # The "Also in its region" block: its preview comes from the cached ids and
+    # items; whether to link to the rest must not load the preview again.
+    settings.PAGE_CACHE_SECONDS = 0
+    world = World()
+    world.grow_to(30)
+    for n in range(3):
+        InitiativeRegion.objects.create(
+            initiative=factories.InitiativeFactory(slug=f"africa-wide-{n}"),
+            region=world.kenya.region,
+            role="recipient",
+        )
+    url = "/en/countries/ke/"
+    assert "africa-wide-0" in client.get(url).text
+    assert count_queries(client, url, cold=False) == WARM_QUERIES[url]

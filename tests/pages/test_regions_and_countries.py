@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from front.countries import REGION_PREVIEW
 from initiatives.models import CountryGroup, InitiativeRegion, Region
 
 from .. import factories
@@ -154,3 +155,12 @@ def test_amounts_use_latin_digits_in_arabic_with_the_currency_after(client):
 def test_a_country_without_budgets_has_no_budget_block(client):
     factories.InitiativeCountryFactory()
     assert 'id="budget-heading"' not in client.get("/en/countries/ke/").content.decode()
+
+
+def test_country_page_links_to_the_rest_of_its_region_only_past_the_preview(client):
+    factories.country("KE")
+    for n in range(REGION_PREVIEW):
+        regional(f"africa-{n}", 2)
+    assert "All initiatives in the region" not in client.get("/en/countries/ke/").text
+    regional("one-more", 2)
+    assert "All initiatives in the region" in client.get("/en/countries/ke/").text
