@@ -44,7 +44,15 @@ def rendered_items(items, template_name, request=None, **options):
     caching = settings.CACHE_FRAGMENTS and cache_available()
     lazy = caching and isinstance(items, QuerySet) and items._result_cache is None
     objects = None if lazy else list(items)
-    pks = cached_ids(items) if lazy else [item.pk for item in objects]
+
+    def load_ids():
+        # Ids not cached (a content change): the items will be rendered too, so
+        # run the full query once instead of an ids query and then the full one.
+        nonlocal objects
+        objects = list(items)
+        return [item.pk for item in objects]
+
+    pks = cached_ids(items, load_ids) if lazy else [item.pk for item in objects]
     if not pks:
         return ""
     settings_part = ",".join(f"{name}={value}" for name, value in sorted(options.items()))

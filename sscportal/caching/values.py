@@ -113,10 +113,13 @@ def per_query(name, queryset, build):
     return until_content_changes(f"{name}:{digest}", build)
 
 
-def cached_ids(queryset):
-    """The primary keys a (sliced) queryset returns, remembered until content next changes."""
+def cached_ids(queryset, load=None):
+    """The primary keys a (sliced) queryset returns, remembered until content next changes.
+
+    `load()` finds them when they are not cached; by default a query for the ids alone.
+    """
     ids = queryset.values_list("pk", flat=True)  # also cheaper to compile for the key
     digest = _query_digest(ids)
     if digest is None:
         return []
-    return until_content_changes(f"ids:{digest}", lambda: list(ids))
+    return until_content_changes(f"ids:{digest}", load or (lambda: list(ids)))

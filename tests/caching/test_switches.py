@@ -3,7 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+from initiatives.models import Initiative
 from sscportal.caching import values
+from sscportal.caching.fragments import rendered_items
 
 from .. import factories
 
@@ -41,3 +43,17 @@ def test_worker_memory_off_keeps_nothing_in_the_process(no_page_cache, monkeypat
     no_page_cache.CACHE_WORKER_MEMORY = True
     assert values.until_content_changes("probe", lambda: "other") == "value"  # shared cache
     assert values._this_process != {}
+
+
+def test_a_cold_list_is_queried_once_then_not_at_all(no_page_cache, django_assert_num_queries):
+    # Rendering a list with nothing cached runs its query once (not an ids query
+    # and then the full one); with ids and items cached, not at all.
+    for n in range(3):
+        factories.InitiativeFactory(slug=f"listed-{n}", title_en=f"Listed {n}")
+    listed = Initiative.objects.order_by("slug")
+    cache.clear()
+    with django_assert_num_queries(1):
+        cold = rendered_items(listed, "includes/initiative_link.html")
+    with django_assert_num_queries(0):
+        warm = rendered_items(listed, "includes/initiative_link.html")
+    assert cold == warm and cold.index("Listed 0") < cold.index("Listed 2")
