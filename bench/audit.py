@@ -60,11 +60,18 @@ def fetch(path):
 
 
 def first_link(list_path, section):
+    """The first page under `section` the list links to: its first item. The list
+    also links to its feed (/resources/feed/), which is not a page to audit."""
     status, html = fetch(list_path)
     if status != 200:
         return None
-    match = re.search(rf'href="(/\w\w/{section}/[\w-]+/)"', html)
-    return match.group(1) if match else None
+    for path in re.findall(rf'href="(/\w\w/{section}/[\w-]+/)"', html):
+        if path.rstrip("/").rsplit("/", 1)[-1] not in NOT_ITEMS:
+            return path
+    return None
+
+
+NOT_ITEMS = {"feed"}
 
 
 def manage(env, *args):
