@@ -58,6 +58,24 @@ def test_shades_follow_the_counts():
     assert shades == sorted(shades)
 
 
+@pytest.mark.parametrize(("language", "none"), [("en", "0 initiatives"), ("ar", "0 مبادرة")])
+def test_the_key_explains_the_shade_of_a_country_with_events_but_no_initiative(
+    client, language, none
+):
+    factories.InitiativeCountryFactory(country=factories.country("KE"))
+    factories.EventFactory(country=factories.country("PE"))
+    html = client.get(f"/{language}/countries/").content.decode()
+    svg = re.search(r'<figure class="world-map".*?</svg>', html, re.S).group(0)
+    key = re.search(r'<ul class="map-legend".*?</ul>', html, re.S).group(0)
+    shades = set(re.findall(r'<path class="(shade-\d)"', svg))
+    keyed = dict(
+        re.findall(r'<span class="swatch (shade-\d)" aria-hidden="true"></span>([^<]+)', key)
+    )
+    assert shades == {"shade-0", "shade-1"}
+    assert set(keyed) == shades, "every shade on the map is in the key"
+    assert keyed["shade-0"] == none
+
+
 def test_the_map_carries_the_un_disclaimer_in_each_language(client):
     factories.InitiativeCountryFactory()
     english = client.get("/en/countries/").content.decode()
