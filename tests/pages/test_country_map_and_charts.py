@@ -76,6 +76,22 @@ def test_the_key_explains_the_shade_of_a_country_with_events_but_no_initiative(
     assert keyed["shade-0"] == none
 
 
+@pytest.mark.parametrize(
+    ("language", "range_label"), [("en", "2 to 3 initiatives"), ("ar", "من 2 إلى 3 مبادرات")]
+)
+def test_a_range_in_the_key_agrees_with_its_highest_number(client, language, range_label):
+    # In Arabic the noun after 3 to 10 is plural ("3 مبادرات"), after 11 or more singular.
+    factories.InitiativeCountryFactory(country=factories.country("KE"))
+    for _ in range(3):
+        factories.InitiativeCountryFactory(country=factories.country("TZ"))
+    key = re.search(
+        r'<ul class="map-legend".*?</ul>',
+        client.get(f"/{language}/countries/").content.decode(),
+        re.S,
+    ).group(0)
+    assert re.findall(r"</span>([^<]+)</li>", key)[-1] == range_label
+
+
 def test_the_map_carries_the_un_disclaimer_in_each_language(client):
     factories.InitiativeCountryFactory()
     english = client.get("/en/countries/").content.decode()
