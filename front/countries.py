@@ -149,7 +149,7 @@ def _world_map(countries, initiative_counts):
             "height": drawn["height"],
             "land": land + drawn["unnamed"],
             "linked": linked,
-            "legend": world_map.legend(limits),
+            "legend": world_map.legend(limits, any(c["shade"] == 0 for c in linked)),
         },
     )
 

@@ -188,9 +188,10 @@ def shade_of(count, limits):
     return next(i for i, limit in enumerate(limits, start=1) if count <= limit)
 
 
-def legend(limits):
-    """[(shade, lowest, highest)] for the key under the map."""
-    ranges, low = [], 1
+def legend(limits, with_none=False):
+    """[(shade, lowest, highest)] for the key under the map; with_none when some
+    country is drawn for its other content alone, so that its shade is explained too."""
+    ranges, low = ([(0, 0, 0)] if with_none else []), 1
     for shade, limit in enumerate(limits, start=1):
         ranges.append((shade, low, limit))
         low = limit + 1

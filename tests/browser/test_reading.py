@@ -115,3 +115,16 @@ def test_item_titles_are_not_smaller_than_the_text_under_them(open_page):
                       parseFloat(getComputedStyle(document.querySelector('.card .summary p')).fontSize)]"""
         )
         assert sizes[0] > sizes[1], (language, sizes)
+
+
+def test_chart_labels_on_a_phone_are_at_least_12_pixels_high(open_page):
+    # The charts are drawings scaled to their column: on a 360 px phone a 13-unit
+    # label came out at 10.7 px, and Arabic letters that small are hard to read.
+    page = open_page(width=360, height=780)
+    for language in ("en", "ar"):
+        page.goto(f"/{language}/countries/cn/")
+        sizes = page.page.evaluate(
+            """() => [...document.querySelectorAll('.chart svg text')].map(text =>
+                parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a)"""
+        )
+        assert sizes and min(sizes) >= 12, (language, min(sizes, default=None))

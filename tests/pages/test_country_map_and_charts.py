@@ -58,6 +58,40 @@ def test_shades_follow_the_counts():
     assert shades == sorted(shades)
 
 
+@pytest.mark.parametrize(("language", "none"), [("en", "0 initiatives"), ("ar", "0 مبادرة")])
+def test_the_key_explains_the_shade_of_a_country_with_events_but_no_initiative(
+    client, language, none
+):
+    factories.InitiativeCountryFactory(country=factories.country("KE"))
+    factories.EventFactory(country=factories.country("PE"))
+    html = client.get(f"/{language}/countries/").content.decode()
+    svg = re.search(r'<figure class="world-map".*?</svg>', html, re.S).group(0)
+    key = re.search(r'<ul class="map-legend".*?</ul>', html, re.S).group(0)
+    shades = set(re.findall(r'<path class="(shade-\d)"', svg))
+    keyed = dict(
+        re.findall(r'<span class="swatch (shade-\d)" aria-hidden="true"></span>([^<]+)', key)
+    )
+    assert shades == {"shade-0", "shade-1"}
+    assert set(keyed) == shades, "every shade on the map is in the key"
+    assert keyed["shade-0"] == none
+
+
+@pytest.mark.parametrize(
+    ("language", "range_label"), [("en", "2 to 3 initiatives"), ("ar", "من 2 إلى 3 مبادرات")]
+)
+def test_a_range_in_the_key_agrees_with_its_highest_number(client, language, range_label):
+    # In Arabic the noun after 3 to 10 is plural ("3 مبادرات"), after 11 or more singular.
+    factories.InitiativeCountryFactory(country=factories.country("KE"))
+    for _ in range(3):
+        factories.InitiativeCountryFactory(country=factories.country("TZ"))
+    key = re.search(
+        r'<ul class="map-legend".*?</ul>',
+        client.get(f"/{language}/countries/").content.decode(),
+        re.S,
+    ).group(0)
+    assert re.findall(r"</span>([^<]+)</li>", key)[-1] == range_label
+
+
 def test_the_map_carries_the_un_disclaimer_in_each_language(client):
     factories.InitiativeCountryFactory()
     english = client.get("/en/countries/").content.decode()
