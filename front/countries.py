@@ -103,11 +103,14 @@ def _index():
 
 
 def _counts_text(initiatives, events):
-    """ "12 initiatives, 3 events" in the page's language (no events: no mention)."""
-    parts = [
-        ngettext("%(counter)s initiative", "%(counter)s initiatives", initiatives)
-        % {"counter": initiatives}
-    ]
+    """ "12 initiatives, 3 events" in the page's language; a zero is not mentioned,
+    unless both are (a country listed for its statements or resources)."""
+    parts = []
+    if initiatives or not events:
+        parts.append(
+            ngettext("%(counter)s initiative", "%(counter)s initiatives", initiatives)
+            % {"counter": initiatives}
+        )
     if events:
         parts.append(
             ngettext("%(counter)s event", "%(counter)s events", events) % {"counter": events}

@@ -161,7 +161,12 @@ def test_countries_index_groups_by_region_with_counts(client, demo_content):
     assert "United States of America" in sections["19"]
     assert "3 initiatives" in sections["142"]  # China
     assert "1 event" in sections["19"]
+    # Listed for its event alone: no "0 initiatives" before it.
+    assert "0 initiatives" not in sections["19"]
     assert "Kenya" not in html  # nothing published about it
+    arabic = client.get("/ar/countries/").text
+    americas = re.search(r'<h2 id="region-19">.*?</section>', arabic, re.S).group(0)
+    assert "فعالية واحدة" in americas and "0 مبادرة" not in americas
 
 
 def test_observance_shows_its_events_and_statements(client, demo_content):
