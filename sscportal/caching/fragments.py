@@ -45,14 +45,17 @@ def rendered_items(items, template_name, request=None, **options):
     lazy = caching and isinstance(items, QuerySet) and items._result_cache is None
     objects = None if lazy else list(items)
 
-    def load_ids():
-        # Ids not cached (a content change): the items will be rendered too, so
-        # run the full query once instead of an ids query and then the full one.
+    def load():
+        # The full query gives the items and their ids; it decides the order
+        # (rows tied in the ordering may come back in another order than the
+        # ids query's).
         nonlocal objects
         objects = list(items)
         return [item.pk for item in objects]
 
-    pks = cached_ids(items, load_ids) if lazy else [item.pk for item in objects]
+    # Ids not cached (after a content change): the items will be rendered too,
+    # so the full query runs once instead of an ids query and then the full one.
+    pks = cached_ids(items, load) if lazy else [item.pk for item in objects]
     if not pks:
         return ""
     settings_part = ",".join(f"{name}={value}" for name, value in sorted(options.items()))
@@ -62,12 +65,9 @@ def rendered_items(items, template_name, request=None, **options):
         return key("item", template_name, language, settings_part, pk)
 
     def render(missing):
-        nonlocal objects, pks
+        nonlocal pks
         if objects is None:
-            # The full query decides the order (rows tied in the ordering may
-            # come back in another order than the id query's).
-            objects = list(items)
-            pks = [item.pk for item in objects]
+            pks = load()
         template = get_template(template_name)
         wanted = set(missing)
         return {
