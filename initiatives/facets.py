@@ -114,7 +114,7 @@ masks AS (
 def _by_masks(sql, initiatives):
     """{label: initiatives} from one of the mask queries above, for these initiatives."""
     try:
-        ids, params = initiatives.order_by().values("id").query.sql_with_params()
+        ids, params = _ids(initiatives).query.sql_with_params()
     except EmptyResultSet:  # a search with no usable words: nothing to count
         return {}
     with connection.cursor() as cursor:
