@@ -1,16 +1,16 @@
 """Stop Redis under load, start it again with what it held, and watch the site ride it out.
 
 Starts its own embedded PostgreSQL and its own redis-server on a free port
-(the machine's servers are never touched), and gunicorn with 2 workers whose
-CACHE_URL is that Redis. Readers load pages throughout; an editor adds
-statements through the admin and `manage.py import_content` runs in a loop,
-each import retitling a "probe" statement (whose page readers keep in the page
-cache) and adding one more. Phases: normal; Redis stopped (SHUTDOWN SAVE) for
-PHASES["outage"] seconds and until an import begun in the outage is done; then
-the writers stop and Redis starts again from its snapshot, holding the pages
-and the content version of before the outage: exactly the case where a
-version bump lost during the outage would serve old content. Readers go on.
-It checks:
+(the machine's servers are never touched), and gunicorn with 2 workers on
+another free port, whose CACHE_URL is that Redis. Readers load pages
+throughout; an editor adds statements through the admin and `manage.py
+import_content` runs in a loop, each import retitling a "probe" statement
+(whose page readers keep in the page cache) and adding one more. Phases:
+normal; Redis stopped (SHUTDOWN SAVE) for PHASES["outage"] seconds and until
+an import begun in the outage is done; then the writers stop and Redis starts
+again from its snapshot, holding the pages and the content version of before
+the outage: exactly the case where a version bump lost during the outage
+would serve old content. Readers go on. It checks:
 
 - no 5xx at any time (the cache's absence costs speed only);
 - admin saves and imports succeed during the outage, and nothing they
@@ -21,6 +21,8 @@ It checks:
 
 Prints a summary, writes bench/results/cache_outage.json, exits 1 when a check
 fails. The site's, the imports' and Redis's logs go to bench/results/cache_outage.log.
+Whatever way it ends (a failed check, an error, Ctrl-C, SIGTERM), it stops every
+server it started (bench/servers.py).
 Run: .venv/bin/python bench/cache_outage.py   (make cache-outage)
 """
 
@@ -28,23 +30,21 @@ import collections
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from db_outage import PASSWORD, Editor, manage, start_database, start_site, stop_database
+import redis
+from db_outage import Editor, prepare_database
+from servers import Servers, fail_here_if_asked, free_port, site_socket, start_site
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 LOG = RESULTS / "cache_outage.log"
-PORT = 8766
-BASE = f"http://127.0.0.1:{PORT}"
 # The outage lasts at least its seconds, and until an import begun in it is done.
 PHASES = {"before": 8, "outage": 10, "after": 8}
 READERS = 4
@@ -60,20 +60,16 @@ READ_PATHS = [
 ]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Redis:
-    def __init__(self, directory, log):
+    """The drill's redis-server, started (and stopped at the drill's end) through servers."""
+
+    def __init__(self, servers, directory, log):
         self.port = free_port()
-        self.directory, self.log = directory, log
+        self.servers, self.directory, self.log = servers, directory, log
         self.process = None
 
     def start(self):
-        self.process = subprocess.Popen(
+        self.process = self.servers.start(
             [
                 shutil.which("redis-server"),
                 "--port", str(self.port),
@@ -87,17 +83,20 @@ class Redis:
         )  # fmt: skip
         deadline = time.monotonic() + 10
         while not self.answers():
-            if time.monotonic() > deadline:
-                raise RuntimeError("redis-server did not start")
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"redis-server did not start on port {self.port}: see the log")
             time.sleep(0.05)
 
     def answers(self):
+        # Asks for its process id: a Redis someone else started on the port
+        # since it was found free would answer a PING too.
+        client = redis.Redis("127.0.0.1", self.port, socket_timeout=0.5, socket_connect_timeout=0.5)
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as connection:
-                connection.sendall(b"PING\r\n")
-                return connection.recv(16).startswith(b"+PONG")
-        except OSError:
+            return client.info("server")["process_id"] == self.process.pid
+        except redis.RedisError:
             return False
+        finally:
+            client.close()
 
     def stop_keeping_its_data(self):
         # SHUTDOWN SAVE writes dump.rdb, which the next start loads: Redis
@@ -110,16 +109,11 @@ class Redis:
         )
         self.process.wait(10)
 
-    def kill(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
 
-
-def read(path):
+def read(base, path):
     """(status, served from the page cache) for one GET."""
     try:
-        with urllib.request.urlopen(BASE + path, timeout=15) as response:
+        with urllib.request.urlopen(base + path, timeout=15) as response:
             response.read()
             return response.status, response.headers.get("X-Page-Cache") == "hit"
     except urllib.error.HTTPError as error:
@@ -182,40 +176,38 @@ def main():
         f"{LOG.relative_to(ROOT)}",
         flush=True,
     )
-    with (
-        tempfile.TemporaryDirectory(prefix="sscportal-cache-outage-") as work,
-        LOG.open("w") as log,
-    ):
-        os.chmod(work, 0o755)
-        server, url = start_database(Path(work) / "pgdata")
-        redis = Redis(Path(work), log)
-        redis.start()
+    with Servers() as servers:
+        work = servers.temporary_directory("sscportal-cache-outage-")
+        log = servers.enter_context(LOG.open("w"))
+        _, url = servers.start_postgres(work / "pgdata")
+        redis_server = Redis(servers, work, log)
+        redis_server.start()
+        listener = site_socket()
+        base = f"http://127.0.0.1:{listener.getsockname()[1]}"
         env = {
             **os.environ,
             "DATABASE_URL": url,
-            "CACHE_URL": f"redis://127.0.0.1:{redis.port}/0",
+            "CACHE_URL": f"redis://127.0.0.1:{redis_server.port}/0",
             "DEBUG": "0",
             "SECRET_KEY": "cache-outage-" * 5,
             "ALLOWED_HOSTS": "127.0.0.1",
-            "SITE_URL": BASE,
+            "SITE_URL": base,
             "CONN_MAX_AGE": "60",
+            # Its own static files: never the checkout's, which tests read.
+            "STATIC_ROOT": str(work / "staticfiles"),
         }
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_reference_data")
-        manage(env, "setup_roles")
-        manage(env, "load_demo_content")
-        manage(
-            env,
-            "shell",
-            "-c",
-            "from django.contrib.auth.models import User, Group;"
-            f"u = User.objects.create_user('editor', password='{PASSWORD}', is_staff=True);"
-            "u.groups.add(Group.objects.get(name='Editors'))",
+        # The site starts before the database is filled: a drill that cannot
+        # start its servers fails in seconds, not after the migrations.
+        start_site(servers, env, log, listener)
+        print(
+            f"PostgreSQL, Redis (port {redis_server.port}) and the site are up, on {base}",
+            flush=True,
         )
+        fail_here_if_asked()
+        prepare_database(env)
 
         def run_import(number):
-            path = Path(work) / f"import-{number}.json"
+            path = work / f"import-{number}.json"
             path.write_text(json.dumps(import_document(number), ensure_ascii=False))
             done = subprocess.run(
                 [sys.executable, "manage.py", "import_content", str(path)],
@@ -234,94 +226,99 @@ def main():
             return done.returncode
 
         assert run_import(0) == 0, "the first import failed: see the log"
-        gunicorn = start_site(env, log, PORT)
-        try:
-            for _ in range(100):
-                if read("/healthz")[0] == 200:
-                    break
-                time.sleep(0.2)
-            editor = Editor(BASE)
-            editor.log_in()
+        for _ in range(100):
+            if read(base, "/healthz")[0] == 200:
+                break
+            time.sleep(0.2)
+        editor = Editor(base)
+        editor.log_in()
 
-            def reader():
-                n = 0
-                while not stop.is_set():
-                    path = READ_PATHS[n % len(READ_PATHS)]
-                    status, hit = read(path)
-                    # Counted under the phase in which the answer arrived.
-                    results[phase["name"]][status_class(status)] += 1
-                    if phase["name"] == "after" and path != "/healthz":
-                        hits_after["hit" if hit else "rendered"] += 1
-                    n += 1
+        def reader():
+            n = 0
+            while not stop.is_set():
+                path = READ_PATHS[n % len(READ_PATHS)]
+                status, hit = read(base, path)
+                # Counted under the phase in which the answer arrived.
+                results[phase["name"]][status_class(status)] += 1
+                if phase["name"] == "after" and path != "/healthz":
+                    hits_after["hit" if hit else "rendered"] += 1
+                n += 1
 
-            def pause_point(name):
-                if not may_write.is_set():
-                    idle[name].set()
-                    may_write.wait()
-                    idle[name].clear()
+        def pause_point(name):
+            if not may_write.is_set():
+                idle[name].set()
+                may_write.wait()
+                idle[name].clear()
 
-            def writer():
-                n = 0
-                while not stop_writing.is_set():
-                    pause_point("writer")
-                    status = editor.add_statement(n)
-                    results[phase["name"] + " (admin writes)"][status_class(status)] += 1
-                    n += 1
-                    time.sleep(0.1)
+        def writer():
+            n = 0
+            while not stop_writing.is_set():
+                pause_point("writer")
+                status = editor.add_statement(n)
+                results[phase["name"] + " (admin writes)"][status_class(status)] += 1
+                n += 1
+                time.sleep(0.1)
 
-            def importer():
-                n = 1
-                while not stop_writing.is_set():
-                    pause_point("importer")
-                    # Counted under the phase in which it started: an import
-                    # begun during the outage waits for the cache at its end.
-                    started = phase["name"]
-                    status = run_import(n)
-                    results[started + " (imports)"]["ok" if status == 0 else "failed"] += 1
-                    n += 1
+        def importer():
+            n = 1
+            while not stop_writing.is_set():
+                pause_point("importer")
+                # Counted under the phase in which it started: an import
+                # begun during the outage waits for the cache at its end.
+                started = phase["name"]
+                status = run_import(n)
+                results[started + " (imports)"]["ok" if status == 0 else "failed"] += 1
+                n += 1
 
-            readers = [threading.Thread(target=reader) for _ in range(READERS)]
-            writers = [threading.Thread(target=writer), threading.Thread(target=importer)]
-            for thread in readers + writers:
-                thread.start()
-            time.sleep(PHASES["before"])
-            # A quiet moment, so that Redis holds the probe's page as it is now
-            # under the version it will come back with.
-            may_write.clear()
-            for event in idle.values():
-                event.wait(60)
-            probe_cached = any(
-                read(f"/en/statements/{PROBE}/")[1] or time.sleep(0.2) for _ in range(50)
-            )
-            phase["name"] = "outage"
-            redis.stop_keeping_its_data()
-            may_write.set()
-            health_during = read_json("/healthz")
-            time.sleep(PHASES["outage"])
-            # The outage lasts until an import begun in it has finished.
-            deadline = time.monotonic() + 60
-            while not results["outage (imports)"] and time.monotonic() < deadline:
-                time.sleep(0.2)
-            # No write after the outage: what readers see next depends only on
-            # the bumps lost during it being made good.
+        readers = [threading.Thread(target=reader) for _ in range(READERS)]
+        writers = [threading.Thread(target=writer), threading.Thread(target=importer)]
+
+        def stop_load():
             stop_writing.set()
-            for thread in writers:
-                thread.join()
-            redis.start()
-            phase["name"] = "after"
-            time.sleep(PHASES["after"])
+            may_write.set()  # a writer waiting at its pause point would wait forever
             stop.set()
-            for thread in readers:
-                thread.join()
-            last_import = imports["acknowledged"][-1]  # imports never overlap
-            probe_page = fetch_text(f"/en/statements/{PROBE}/")
-            list_page = fetch_text("/en/statements/")
-            health_after = read_json("/healthz")
-            admin_write_after = editor.add_statement("after")
-        finally:
-            gunicorn.terminate()
-            gunicorn.wait(10)
-            redis.kill()
+            for thread in readers + writers:
+                if thread.is_alive():
+                    thread.join()
+
+        # However the drill ends, the load stops before the servers it loads
+        # (an import under way finishes): threads still running would keep the
+        # drill from exiting.
+        servers.callback(stop_load)
+        for thread in readers + writers:
+            thread.start()
+        time.sleep(PHASES["before"])
+        # A quiet moment, so that Redis holds the probe's page as it is now
+        # under the version it will come back with.
+        may_write.clear()
+        for event in idle.values():
+            event.wait(60)
+        probe_cached = any(
+            read(base, f"/en/statements/{PROBE}/")[1] or time.sleep(0.2) for _ in range(50)
+        )
+        phase["name"] = "outage"
+        redis_server.stop_keeping_its_data()
+        may_write.set()
+        health_during = read_json(base, "/healthz")
+        time.sleep(PHASES["outage"])
+        # The outage lasts until an import begun in it has finished.
+        deadline = time.monotonic() + 60
+        while not results["outage (imports)"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        # No write after the outage: what readers see next depends only on
+        # the bumps lost during it being made good.
+        stop_writing.set()
+        for thread in writers:
+            thread.join()
+        redis_server.start()
+        phase["name"] = "after"
+        time.sleep(PHASES["after"])
+        stop_load()
+        last_import = imports["acknowledged"][-1]  # imports never overlap
+        probe_page = fetch_text(base, f"/en/statements/{PROBE}/")
+        list_page = fetch_text(base, "/en/statements/")
+        health_after = read_json(base, "/healthz")
+        admin_write_after = editor.add_statement("after")
 
         import psycopg
 
@@ -340,7 +337,6 @@ def main():
         lost_imports = [
             n for n in imports["acknowledged"] if n and f"cache-outage-import-{n}" not in stored
         ]
-        stop_database(server)
 
     expected_title = f"Probe title {last_import}"
     answers = {name: dict(counter) for name, counter in results.items()}
@@ -393,14 +389,14 @@ def main():
     return 0 if all(checks.values()) else 1
 
 
-def fetch_text(path):
-    with urllib.request.urlopen(BASE + path, timeout=15) as response:
+def fetch_text(base, path):
+    with urllib.request.urlopen(base + path, timeout=15) as response:
         return response.read().decode()
 
 
-def read_json(path):
+def read_json(base, path):
     try:
-        with urllib.request.urlopen(BASE + path, timeout=15) as response:
+        with urllib.request.urlopen(base + path, timeout=15) as response:
             return json.loads(response.read())
     except (OSError, ValueError) as error:
         return {"error": str(error)}

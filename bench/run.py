@@ -45,6 +45,14 @@ def pages(country):
         ("search, Arabic", "/ar/search/?q=" + quote("الطاقة الشمسية"), False),
         ("search, English", "/en/search/?q=solar+energy", False),
         ("statements feed", "/en/statements/feed/", True),
+        ("API: initiatives list", "/api/v1/initiatives/", True),
+        (
+            "API: initiatives by country and SDG",
+            f"/api/v1/initiatives/?country={country}&sdg=7",
+            True,
+        ),
+        ("API: initiative", "/api/v1/initiatives/gen-initiative-777/", True),
+        ("API: changes log", "/api/v1/changes/", True),
     ]
 
 
@@ -127,6 +135,8 @@ def main():
         "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/3"),
         "CONN_MAX_AGE": "600",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
+        # wrk is one client address asking thousands of times a second.
+        "API_RATE": "0",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

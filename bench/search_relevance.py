@@ -131,7 +131,7 @@ def main():
     django.setup()
     from django.db import connection
 
-    from sscportal.backup import database_url
+    from bench.postgres_programs import database_url
 
     name = f"sscportal_relevance_{uuid.uuid4().hex[:8]}"
     admin = database_url(connection.settings_dict, "postgres")

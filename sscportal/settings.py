@@ -8,10 +8,22 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import client_address_settings, env_bool, env_list, env_str
-from .site import canonical_site_url
+from sscportal.configuration.env import (
+    client_address_settings,
+    env_admins,
+    env_bool,
+    env_choice,
+    env_directory,
+    env_list,
+    env_networks,
+    env_rate,
+    env_secret,
+    env_str,
+)
+from sscportal.configuration.site import canonical_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -19,7 +31,7 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key" if DEBUG else None)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-# The canonical origin every absolute URL is built from (sscportal/site.py),
+# The canonical origin every absolute URL is built from (sscportal/configuration/site.py),
 # never the request's Host: cached pages are shared by every reader. The
 # default is where `make run` serves (it passes its HOST and PORT).
 SITE_URL = canonical_site_url(env_str("SITE_URL", "http://127.0.0.1:8000"))
@@ -39,7 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     # Only for its static files: the Tiptap bundle of the admin's rich-text
-    # editor (sscportal/rich_text.py); its own widget and field are not used.
+    # editor (sscportal/text/rich_text.py); its own widget and field are not used.
     "django_prose_editor",
     # The ground: shared helpers, imported by every app below, importing none.
     "sscportal",
@@ -56,11 +68,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every line logged for a request carries its id (sscportal/operations/logs.py).
+    "sscportal.operations.logs.RequestIdMiddleware",
+    # Second: counts and times everything below, page-cache hits and static files included.
+    "sscportal.operations.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "sscportal.middleware.SecurityHeadersMiddleware",
+    "sscportal.operations.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "sscportal.middleware.DatabaseUnavailableMiddleware",
+    "sscportal.operations.middleware.DatabaseUnavailableMiddleware",
     "sscportal.caching.versions.OneVersionPerRequest",
     # Above the page cache, so pages served from it carry the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -108,7 +124,7 @@ _database_url = env_str("DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url)}
 else:
-    from .embedded_db import embedded_database
+    from sscportal.operations.embedded_db import embedded_database
 
     DATABASES = {"default": embedded_database(BASE_DIR / ".pgdata")}
 DATABASES["default"].update(
@@ -146,6 +162,9 @@ elif _cache_url == "db":
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+# Page-cache entries one path keeps beside its canonical page, per content
+# version: its filter combinations, searches and page numbers (caching/pages.py).
+PAGE_CACHE_VARIANTS_PER_PATH = int(env_str("PAGE_CACHE_VARIANTS_PER_PATH", "1000"))
 # The layers below whole pages, each switchable to measure what it earns
 # (`make bench` runs a pass with both off): rendered list items and search
 # results, and each worker's memory of values read from the shared cache.
@@ -163,15 +182,41 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["sscportal.formats"]
 TIME_ZONE = "UTC"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-# Either language may be the only one written; each falls back to the other.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ar"), "en": ("ar",), "ar": ("en",)}
+# How each language's text is indexed and searched (sscportal/search/): a
+# PostgreSQL text search configuration, stemming where PostgreSQL has a
+# stemmer for the language ("english", "french"...) and "simple" where it
+# has none, and optionally a normalising SQL function applied first (Arabic:
+# migration sscportal 0001). A language not listed is searched with "simple".
+SEARCH_LANGUAGES = {
+    "en": {"configuration": "english"},
+    "ar": {"configuration": "simple", "normalize": "ssc_arabic_normalize"},
+}
+
+
+def language_fallbacks(languages):
+    """modeltranslation's fallbacks: each language to the others, in LANGUAGES order.
+
+    Any language may be the only one an item is written in. A settings module
+    that changes LANGUAGES calls this again: the value is computed here, once.
+    """
+    codes = [code for code, _name in languages]
+    return {
+        "default": tuple(codes),
+        **{code: tuple(other for other in codes if other != code) for code in codes},
+    }
+
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = language_fallbacks(LANGUAGES)
 # The tabbed admin wants jQuery UI; ours is vendored, never from a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static files ---------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes and whitenoise reads. The drills collect into a
+# folder of their own: whitenoise lists this folder whenever a site (or a test
+# client) starts, and a collectstatic running beside it deletes files mid-list.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -221,11 +266,11 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "sscportal.errors.locked_out"
+AXES_LOCKOUT_CALLABLE = "sscportal.operations.errors.locked_out"
 # Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT to the number of proxies
 # in front of the site, so the client address is read from X-Forwarded-For
 # rather than the proxy's own (see README, "Deploying"); axes reads it through
-# django-ipware, which counts differently (sscportal.env.client_address_settings).
+# django-ipware, which counts differently (sscportal.configuration.env.client_address_settings).
 globals().update(client_address_settings(int(env_str("AXES_IPWARE_PROXY_COUNT", "0"))))
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -235,25 +280,119 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-from django.utils.log import DEFAULT_LOGGING  # noqa: E402
+# --- Logs, error reports, metrics -----------------------------------------
+# One line a record: `2026-12-02T04:30:00.123Z WARNING logger [req=<id>] message`
+# (UTC), or one JSON object a line with LOG_FORMAT=json (sscportal/operations/logs.py).
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ["text", "json"])
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "django.server": DEFAULT_LOGGING["handlers"]["django.server"],
+    "filters": {
+        "request_id": {"()": "sscportal.operations.logs.RequestIdFilter"},
+        "disallowed_host_as_warning": {"()": "sscportal.operations.logs.DisallowedHostAsWarning"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "text": {"()": "sscportal.operations.logs.TextFormatter"},
+        "json": {"()": "sscportal.operations.logs.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        },
+        # Errors (500s among them) mailed to ADMINS, when set and DEBUG is off.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "formatter": "text",
+            "filters": ["request_id", "require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
         # Django's default configuration gives the "django" logger a console
         # handler of its own (under DEBUG) and its records also reach the
-        # root's, so each line was printed twice. The root's handler alone
-        # prints them.
+        # root's, so each line was printed twice. The root's handlers alone
+        # print (and mail) them.
         "django": {"handlers": []},
         # Configuring "django" resets its children: the dev server's request
-        # lines keep Django's own handler, with their timestamps.
-        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+        # lines are INFO, below the root's level, so they get the handler here.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Scanners send any Host: one warning line each, not an error with its traceback.
+        "django.security.DisallowedHost": {"filters": ["disallowed_host_as_warning"]},
     },
 }
+
+# Error mails: `ADMINS="Name <email>,Name2 <email2>"`, sent through this SMTP server.
+ADMINS = env_admins("ADMINS")
+SERVER_EMAIL = env_str("SERVER_EMAIL", "root@localhost")
+EMAIL_SUBJECT_PREFIX = "[sscportal] "
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start, usually port 465
+# A mail is sent while the failing request waits: an SMTP server that does
+# not answer must not hold a worker for long.
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "10"))
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+
+# Sentry, when SENTRY_DSN is set and sentry-sdk is installed (the `sentry`
+# extra); sentry-sdk itself reads SENTRY_ENVIRONMENT and SENTRY_RELEASE.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from sscportal.operations.sentry import start_sentry
+
+    start_sentry(SENTRY_DSN)
+
+# /metrics (sscportal/operations/metrics.py): who may read it, and where worker processes
+# add up their counts (set by the gunicorn configuration; unset, each process
+# counts alone).
+METRICS_ALLOW = env_networks("METRICS_ALLOW", ["127.0.0.0/8", "::1"])
+METRICS_TOKEN = env_secret("METRICS_TOKEN", min_length=16)
+PROMETHEUS_MULTIPROC_DIR = env_directory("PROMETHEUS_MULTIPROC_DIR")
+
+# --- API ----------------------------------------------------------------------
+# /api/v1/ (front/api/, docs/API.md): Django REST framework for the views,
+# drf-spectacular for the OpenAPI document. Anonymous and read-only: no
+# authentication, no parsers, JSON only.
+# Requests per client address (as django-axes reads it): "120/minute", per
+# second, minute, hour or day; "0" or empty for no limit.
+API_RATE = env_rate("API_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "front.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "front.api.problems.exception_handler",
+    # ?format= is not the API's to take: a list may have a filter of that name one day.
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "South-South Cooperation: open data API",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "DESCRIPTION": "",  # front/api/schema.py
+    "SERVE_INCLUDE_SCHEMA": False,
+    # In the order of front/api/urls.py: the sections in the format's order, then the log.
+    "SORT_OPERATIONS": False,
+    "POSTPROCESSING_HOOKS": ["front.api.schema.add_components"],
+}
+# The open data (/{lang}/data/, docs/OPEN_DATA.md): the licence the content is
+# offered under, stated on the data page and in the data package.
+CONTENT_LICENSE_NAME = env_str(
+    "CONTENT_LICENSE_NAME", "Creative Commons Attribution 4.0 International"
+)
+CONTENT_LICENSE_URL = env_str("CONTENT_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+# Where the full dumps (/data/sscportal-content.json.gz, /data/sscportal-datapackage.zip)
+# are kept: built on the first request after a content change, one file per dump
+# and content version (sscportal/open_data/dumps.py). Shared by the workers of one
+# server; each server of several builds its own.
+DATA_DUMP_ROOT = Path(env_str("DATA_DUMP_ROOT", str(BASE_DIR / "var" / "dumps")))

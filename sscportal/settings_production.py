@@ -13,8 +13,8 @@ for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Production needs the environment variable {_name}.")
 
-from .settings import *  # noqa: E402,F403
-from .settings import STORAGES, env_bool, env_list, env_str  # noqa: E402
+from sscportal.settings import *  # noqa: E402,F403
+from sscportal.settings import STORAGES, env_bool, env_list, env_str  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
@@ -31,8 +31,8 @@ STORAGES = {
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# /healthz answers load balancers on plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz\Z"]
+# /healthz answers load balancers, /metrics Prometheus, on plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz\Z", r"^metrics\Z"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from sscportal.backup import client_program, database_url
+from bench.postgres_programs import client_program, database_url
 
 pytestmark = pytest.mark.django_db
 

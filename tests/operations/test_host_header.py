@@ -13,7 +13,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sscportal.site import absolute_url, canonical_site_url
+from sscportal.configuration.site import absolute_url, canonical_site_url
 
 pytestmark = pytest.mark.django_db
 

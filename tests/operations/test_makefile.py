@@ -6,6 +6,7 @@ taken as done (`make -o`) and pytest runs a small selection that needs no
 database (DATABASE_URL points where nothing listens), so each run takes seconds.
 """
 
+import json
 import os
 import re
 import shutil
@@ -207,6 +208,39 @@ def test_in_ci_a_missing_java_stops_the_tests_with_one_line(checkout, tmp_path):
         in result.stderr
     )
     assert "passed" not in result.stdout
+
+
+# --- prerequisites of the other targets ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target, tool, advice",
+    [
+        ("bench", "wrk", "apt-get install wrk"),
+        ("cache-outage", "redis-server", "apt-get install redis-server"),
+    ],
+)
+def test_a_target_missing_its_tool_says_which_in_one_line(checkout, tmp_path, target, tool, advice):
+    env = environment(tmp_path, hidden={tool})
+
+    result = make("-o", ".venv/.installed", target, cwd=checkout, env=env)
+
+    assert result.returncode != 0
+    # Its own line, then make's "*** Error 1" for the failed recipe.
+    said = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    assert said == [f"make {target} needs {tool}: {advice}"]
+    assert result.stdout == ""
+
+
+def test_make_test_installs_from_npm_only_what_the_tests_use():
+    # Lighthouse and the font package (116 packages, 208 MB) are for make
+    # audit and make fonts, which install tools/ themselves.
+    tests_need = json.loads((ROOT / "package.json").read_text())["devDependencies"]
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    assert set(tests_need) == {"axe-core", "vnu-jar"}
+    assert set(lock) == {"", "node_modules/axe-core", "node_modules/vnu-jar"}
+    tools = json.loads((ROOT / "tools" / "package.json").read_text())["devDependencies"]
+    assert set(tools) == {"lighthouse", "@fontsource/noto-naskh-arabic"}
 
 
 # --- make messages -----------------------------------------------------------

@@ -11,7 +11,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth.models import User
 from django.test import override_settings
 
-from sscportal.env import client_address_settings
+from sscportal.configuration.env import client_address_settings
 
 pytestmark = pytest.mark.django_db
 
