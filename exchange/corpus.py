@@ -23,6 +23,8 @@ from initiatives.models import (
     Organization,
     Region,
 )
+from sscportal import content_types
+from sscportal.search.links import refresh_linked_names
 from statements.models import Statement
 
 TOPICS = [
@@ -279,3 +281,9 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
             )
         Statement.objects.bulk_create(rows)
         log(f"{start + len(rows)} statements")
+    # bulk_create sends no signals: the linked names (countries, partners, the
+    # Day...) are filled at the end, so the search columns have their real size.
+    for content_type in content_types.searchable().values():
+        if content_type.search.links:
+            refresh_linked_names(content_type.model, content_type.search.links)
+    log("linked names")

@@ -9,8 +9,5 @@ def export_content():
     """Every item of every section, sorted by natural key, as a dict."""
     document = {"format": FORMAT, "version": VERSION}
     for section in content_types.sections():
-        document[section.name] = [
-            {name: field.read(item, name) for name, field in section.fields.items()}
-            for item in section.export_queryset()
-        ]
+        document[section.name] = [section.item(item) for item in section.export_queryset()]
     return document

@@ -1,0 +1,1 @@
+"""What the site gives machines: downloads of every list, feeds that follow filters."""
