@@ -3,6 +3,9 @@
 The search engine (sscportal.search) ranks; this page decides what to keep:
 each query's ranked page once per content version, whatever the language, and
 each result's HTML (title and snippet highlighted) once per language too.
+A query that names a country, an organization, a region, a group or a Day
+shows that thing first, as the best bet (sscportal.search.best_bets); every
+type's count is shown as a tab, whichever type is chosen.
 """
 
 import hashlib
@@ -16,10 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from sscportal import content_types, search
-from sscportal.caching.fragments import render_missing
-from sscportal.caching.values import cached_count, until_content_changes
-from sscportal.caching.versions import key
-from sscportal.listing import no_such_page
+from sscportal.caching.fragments import fragment_key, render_missing
+from sscportal.caching.values import EVERY_LANGUAGE, cached_count, until_content_changes
+from sscportal.reader_toolkit.listing import no_such_page
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -70,7 +72,8 @@ class SearchForm(forms.Form):
 
 
 class SearchView(TemplateView):
-    template_name = "front/search.html"
+    template_name = "front/search/search.html"
+    query_parameters = tuple(SearchForm.base_fields)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,10 +89,10 @@ class SearchView(TemplateView):
         # content: a query asked again (a popular one) is ranked once per
         # content version, whatever the language of the page.
         digest = hashlib.sha256(f"{raw}|{','.join(names)}|{page}".encode()).hexdigest()
-        counts, mode, page_keys = until_content_changes(
-            f"search:{digest}", lambda: _ranked_page(raw, names, page)
+        counts, mode, page_keys, bet = until_content_changes(
+            f"search:{digest}", lambda: _ranked_page(raw, names, page), language=EVERY_LANGUAGE
         )
-        total = sum(counts.values())
+        total = sum(counts[name] for name in names)
         last_page = max(1, -(-total // PAGE_SIZE))
         if page > last_page and total:
             raise no_such_page(page, last_page)
@@ -100,8 +103,10 @@ class SearchView(TemplateView):
             mode=mode,
             total=total,
             counts=counts,
+            every_count=sum(counts.values()),
             types=[(name, ct.label) for name, ct in types.items()],
-            results=_rendered_results(page_keys, raw, digest),
+            tabs=[(name, ct.label, counts[name]) for name, ct in types.items() if counts[name]],
+            results=_rendered_results(page_keys, raw, digest, bet),
             page_obj=ResultsPage(page, last_page),
             section="search",
         )
@@ -115,36 +120,70 @@ def _results(name):
 
 
 def _ranked_page(raw, names, page):
-    """(counts by type, mode, [(type, pk)] of the page's results, best first)."""
+    """(counts by type, mode, [(type, pk)] of the page's results, best first, the
+    best bet's (type, pk) or None). Every type is counted (the tabs); only the
+    types in `names` are ranked."""
     querysets, counts, mode = search.search_querysets(
-        {name: _results(name) for name in names}, raw, count=cached_count
+        {name: _results(name) for name in content_types.searchable()}, raw, count=cached_count
     )
     wanted = PAGE_SIZE * page
-    if wanted - PAGE_SIZE >= sum(counts.values()):
-        return counts, mode, []  # past the end
+    if wanted - PAGE_SIZE >= sum(counts[name] for name in names):
+        return counts, mode, [], None  # past the end
     # The best PAGE_SIZE * page of each type, merged by score, then the page.
     ranked = [
         (item.search_rank, name, item.pk)
-        for name, qs in querysets.items()
-        for item in qs.values_list("pk", "search_rank", named=True)[:wanted]
+        for name in names
+        if counts[name]
+        for item in querysets[name].values_list("pk", "search_rank", named=True)[:wanted]
     ]
     ranked.sort(key=lambda entry: -entry[0])
-    return counts, mode, [(name, pk) for _score, name, pk in ranked[wanted - PAGE_SIZE : wanted]]
+    keys = [(name, pk) for _score, name, pk in ranked]
+    bet = _best_bet(keys, raw) if mode == "full-text" else None
+    if bet:
+        keys.remove(bet)
+        keys.insert(0, bet)
+    return counts, mode, keys[wanted - PAGE_SIZE : wanted], bet
 
 
-def _rendered_results(page_keys, raw, digest):
+# Of the best-ranked things with names, how many may be the best bet.
+BET_CANDIDATES = 3
+
+
+def _best_bet(keys, raw):
+    """The (type, pk) of the thing the query names, among the best ranked, or None."""
+    types = content_types.searchable()
+    candidates = [key for key in keys if types[key[0]].search.names][:BET_CANDIDATES]
+    items = dict(_load_pairs(candidates))
+    bet = search.best_bet([items[key] for key in candidates if key in items], raw)
+    return (bet._meta.model_name, bet.pk) if bet else None
+
+
+def _rendered_results(page_keys, raw, digest, bet):
     """The HTML of the page's results, in order."""
     language = get_language()
-    names = {page_key: key("result", language, digest, *page_key) for page_key in page_keys}
+    names = {
+        page_key: fragment_key("result", digest, *page_key, language=language)
+        for page_key in page_keys
+    }
 
     def render(missing):
         wanted = [page_key for page_key in page_keys if names[page_key] in set(missing)]
         items = _load(wanted)
         snippets = search.build_snippets([item for item, _name in items], search.parse(raw))
         template = get_template("includes/search_result.html")
+        types = content_types.searchable()
         return {
             names[(name, item.pk)]: template.render(
-                {"result": {"type": name, "item": item, "title": title, "snippet": snippet}}
+                {
+                    "result": {
+                        "type": name,
+                        "kind": types[name].singular,
+                        "item": item,
+                        "title": title,
+                        "snippet": snippet,
+                        "best_bet": (name, item.pk) == bet,
+                    }
+                }
             )
             for (item, name), (title, snippet) in zip(items, snippets, strict=True)
         }
@@ -156,14 +195,19 @@ def _rendered_results(page_keys, raw, digest):
     )
 
 
-def _load(page_keys):
-    """The (item, type) pairs of a page's results, in order, one query per type."""
+def _load_pairs(page_keys):
+    """{(type, pk): item} of the keys, one query per type."""
     wanted = {}
     for name, pk in page_keys:
         wanted.setdefault(name, []).append(pk)
-    loaded = {
+    return {
         (name, item.pk): item
         for name, pks in wanted.items()
         for item in _results(name).filter(pk__in=pks)
     }
+
+
+def _load(page_keys):
+    """The (item, type) pairs of a page's results, in order, one query per type."""
+    loaded = _load_pairs(page_keys)
     return [(loaded[page_key], page_key[0]) for page_key in page_keys if page_key in loaded]

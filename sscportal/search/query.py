@@ -1,16 +1,17 @@
 """Parsing a reader's query (web-search syntax) into SQL for PostgreSQL full-text search.
 
 Queries use web-search syntax: words, "quoted phrases", -excluded words and
-`or` (also أو). Each word is looked up two ways at once, so a query in either
-language finds text in either language's fields:
-
-- through the `english` configuration (stemmed: "cooperating" finds "cooperation");
-- through `ssc_arabic_normalize` and the `simple` configuration, exactly as
-  the Arabic columns were indexed (see migration sscportal 0001).
+`or` (also أو). Each word is looked up in every language's way at once, so a
+query in any language finds text in any language's fields: through each
+language's configuration and normalisation, exactly as its columns were
+indexed (search/languages.py: English stemmed, so "cooperating" finds
+"cooperation"; Arabic through `ssc_arabic_normalize` and `simple`).
 """
 
 import re
 from dataclasses import dataclass, field
+
+from .languages import search_languages
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -28,10 +29,27 @@ class Term:
 
 
 @dataclass
+class Span:
+    """Consecutive words of a query that the glossary knows ("food security"),
+    with what they are in other words and languages ("الأمن الغذائي"): found
+    by either (search/glossary.py)."""
+
+    terms: list
+    alternatives: tuple
+    negated: bool = False
+
+    @property
+    def text(self):
+        return " ".join([term.text for term in self.terms] + list(self.alternatives))
+
+
+@dataclass
 class ParsedQuery:
-    """Alternatives (joined by OR), each a list of terms (joined by AND)."""
+    """Alternatives (joined by OR), each a list of terms or spans (joined by AND)."""
 
     groups: list = field(default_factory=list)
+    # Before the glossary expanded it (search/glossary.py): the words as typed.
+    as_typed: "ParsedQuery | None" = None
 
     @property
     def positive_words(self):
@@ -83,15 +101,35 @@ def parse(raw):
 
 def _term_sql(term):
     function = "phraseto_tsquery" if term.phrase else "plainto_tsquery"
-    # An English stop word ("the") gives an empty query; it then must not
-    # survive through the `simple` side, which keeps stop words.
-    sql = (
-        f"(CASE WHEN numnode({function}('english', %s)) = 0 THEN ''::tsquery "
-        f"ELSE {function}('english', %s) || "
-        f"{function}('simple', ssc_arabic_normalize(lower(%s))) END)"
-    )
-    params = [term.text] * 3
+    languages = search_languages()
+    # A stop word of a stemming configuration ("the") gives an empty query;
+    # it then must not survive through a `simple` side, which keeps stop words.
+    stop_words = [
+        f"numnode({function}('{language.configuration}', %s)) = 0"
+        for language in languages
+        if language.stems
+    ]
+    lookups = [
+        f"{function}('{language.configuration}', {language.text_sql()})" for language in languages
+    ]
+    sql = " || ".join(lookups)
+    if stop_words:
+        sql = f"CASE WHEN {' OR '.join(stop_words)} THEN ''::tsquery ELSE {sql} END"
+    sql = f"({sql})"
+    params = [term.text] * (len(stop_words) + len(lookups))
     if term.negated:
+        sql = f"(!! {sql})"
+    return sql, params
+
+
+def _span_sql(span):
+    """The span's own words (all of them), or any of its alternatives."""
+    words = [_term_sql(term) for term in span.terms]
+    others = [_term_sql(Term(text)) for text in span.alternatives]
+    sql = "((" + " && ".join(sql for sql, _p in words) + ")"
+    sql += "".join(f" || {other}" for other, _p in others) + ")"
+    params = [param for _sql, term_params in words + others for param in term_params]
+    if span.negated:
         sql = f"(!! {sql})"
     return sql, params
 
@@ -100,7 +138,7 @@ def tsquery_sql(parsed):
     """SQL for the whole query as one tsquery expression, with its parameters."""
     group_sqls, params = [], []
     for group in parsed.groups:
-        parts = [_term_sql(term) for term in group]
+        parts = [_span_sql(term) if isinstance(term, Span) else _term_sql(term) for term in group]
         group_sqls.append("(" + " && ".join(sql for sql, _p in parts) + ")")
         for _sql, term_params in parts:
             params += term_params

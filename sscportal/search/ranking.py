@@ -12,7 +12,10 @@ from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func, QuerySet
 from django.db.models.expressions import RawSQL
 
-from .. import content_types
+from sscportal import content_types
+
+from .glossary import expand
+from .languages import search_languages
 from .query import clean_query, parse, tsquery_sql
 
 # A query matching very many items ranks only the newest CANDIDATES of them
@@ -40,6 +43,12 @@ class _Recency(Func):
         "(1 + 0.3 / (1 + abs(extract(epoch FROM now() - "
         "COALESCE(%(expressions)s::timestamptz, now()))) / 31557600.0))"
     )
+    output_field = FloatField()
+
+
+class _Sum(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " + "
     output_field = FloatField()
 
 
@@ -78,20 +87,38 @@ def _newest(matching, recency_field):
     )
 
 
+def _tsquery(parsed):
+    query, params = tsquery_sql(parsed)
+    return RawSQL(query, params)
+
+
+def matches(queryset, parsed):
+    """Every match, not only the ranked ones: what counts them."""
+    return queryset.filter(_Matches(F("search_document"), _tsquery(parsed)))
+
+
 def full_text(queryset, parsed):
     """Filter to matches and annotate `search_rank` (higher is better)."""
-    query, params = tsquery_sql(parsed)
     recency_field = content_types.of(queryset.model).search.recency
-
-    def tsquery():
-        return RawSQL(query, params)
-
-    matching = queryset.filter(_Matches(F("search_document"), tsquery()))
-    newest_matches = _newest(matching, recency_field)
-    rank = _Product(
-        Func(F("search_document"), tsquery(), function="ts_rank_cd", output_field=FloatField()),
-        _Recency(F(recency_field)),
+    rank = Func(
+        F("search_document"), _tsquery(parsed), function="ts_rank_cd", output_field=FloatField()
     )
+    if parsed.as_typed is not None:
+        # Words matched as typed count again: an item in the query's own words
+        # ranks above one found only through the glossary's translations
+        # (the relevance set's same-language families asked for it).
+        as_typed = Func(
+            F("search_document"),
+            _tsquery(parsed.as_typed),
+            function="ts_rank_cd",
+            output_field=FloatField(),
+        )
+        rank = _Sum(rank, as_typed)
+    if recency_field is None:
+        # A small table of names (countries, organizations): every match is ranked.
+        return matches(queryset, parsed).annotate(search_rank=rank)
+    newest_matches = _newest(matches(queryset, parsed), recency_field)
+    rank = _Product(rank, _Recency(F(recency_field)))
     return queryset.filter(pk__in=newest_matches).annotate(search_rank=rank)
 
 
@@ -104,8 +131,14 @@ class _WordSimilar(Func):
 def near_misses(queryset, raw):
     """Titles that resemble the query (trigram word similarity), for when nothing matched."""
 
+    # The query normalised as the titles in search_text were (columns.py).
+    sql = "%s"
+    for language in search_languages():
+        if language.normalize:
+            sql = f"{language.normalize}({sql})"
+
     def needle():
-        return RawSQL("lower(ssc_arabic_normalize(%s))", [clean_query(raw)])
+        return RawSQL(f"lower({sql})", [clean_query(raw)])
 
     return queryset.filter(_WordSimilar(needle(), F("search_text"))).annotate(
         search_rank=Func(
@@ -114,8 +147,11 @@ def near_misses(queryset, raw):
     )
 
 
-def search_querysets(querysets, raw, count=QuerySet.count):
+def search_querysets(querysets, raw, count=QuerySet.count, every_match=True):
     """Each queryset narrowed to the query and ordered by relevance, with its count.
+
+    The count is of every match (the search page's totals), or with
+    `every_match` False of the ranked ones only (a list counts those itself).
 
     Full-text matches if any queryset has one; otherwise near misses by
     trigram similarity. Returns ({name: queryset}, {name: count}, mode) with
@@ -129,12 +165,17 @@ def search_querysets(querysets, raw, count=QuerySet.count):
             dict.fromkeys(querysets, 0),
             "empty",
         )
-    matches = {
+    parsed = expand(parsed)
+    ranked = {
         name: full_text(qs, parsed).order_by("-search_rank", "pk") for name, qs in querysets.items()
     }
-    counts = {name: count(qs) for name, qs in matches.items()}
+    if every_match:
+        # Counted apart from the ranking, which keeps only the newest CANDIDATES.
+        counts = {name: count(matches(qs, parsed)) for name, qs in querysets.items()}
+    else:
+        counts = {name: count(qs) for name, qs in ranked.items()}
     if any(counts.values()):
-        return matches, counts, "full-text"
+        return ranked, counts, "full-text"
     similar = {
         name: near_misses(qs, raw).order_by("-search_rank", "pk") for name, qs in querysets.items()
     }
@@ -143,5 +184,5 @@ def search_querysets(querysets, raw, count=QuerySet.count):
 
 def search_queryset(queryset, raw, count=QuerySet.count):
     """One queryset narrowed and ordered by the query (list filters, admin search)."""
-    results, _counts, _mode = search_querysets({"items": queryset}, raw, count)
+    results, _counts, _mode = search_querysets({"items": queryset}, raw, count, every_match=False)
     return results["items"]

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils.safestring import mark_safe
 
-from .. import content_types
-from ..bilingual import shown
+from sscportal import content_types
+from sscportal.text.languages import shown
+
+from .languages import search_languages
 from .query import WORD
 
 SNIPPET_WORDS = 36
@@ -20,25 +22,38 @@ def _plain(fragment):
 
 
 def word_forms(words):
-    """For each word: its English lexemes and its Arabic-normalised form, in one query.
+    """For each word, the forms under which the index knows it, in one query:
+    each stemming language's lexemes ("english:cooper") and each normalised
+    form ("ssc_arabic_normalize:تعاون"); two words match when they share one.
 
     Asked of PostgreSQL, so snippets match words exactly as the index does.
     """
     unique = sorted({w for w in words if w})
     if not unique:
         return {}
+    forms = []
+    for language in search_languages():
+        if language.stems:
+            forms.append(
+                f"ARRAY(SELECT '{language.configuration}:' || lexeme"
+                f" FROM unnest(to_tsvector('{language.configuration}', w)))"
+            )
+        if language.normalize:
+            # A word normalised to nothing (or NULL) is no form to share.
+            forms.append(
+                f"ARRAY(SELECT '{language.normalize}:' || n"
+                f" FROM (SELECT {language.text_sql('w')} AS n) AS normal WHERE n <> '')"
+            )
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT w, ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', w))), "
-            "ssc_arabic_normalize(lower(w)) FROM unnest(%s::text[]) AS w",
+            f"SELECT w, {' || '.join(forms)} FROM unnest(%s::text[]) AS w",
             [unique],
         )
-        return {w: (frozenset(lexemes), normal) for w, lexemes, normal in cursor.fetchall()}
+        return {w: frozenset(keys) for w, keys in cursor.fetchall()}
 
 
-def _matches(form, wanted_lexemes, wanted_normals):
-    lexemes, normal = form
-    return bool(lexemes & wanted_lexemes) or (normal and normal in wanted_normals)
+def _matches(form, wanted):
+    return bool(form & wanted)
 
 
 @dataclass
@@ -70,9 +85,10 @@ def build_snippets(items, parsed):
     """
     shown_texts = []
     for item in items:
-        title = shown(item, "title")
+        declared = content_types.of(type(item)).search
+        title = shown(item, declared.title)
         body = None
-        for name in content_types.of(type(item)).search.snippet:
+        for name in declared.snippet:
             body = shown(item, name)
             if body.text:
                 break
@@ -84,9 +100,7 @@ def build_snippets(items, parsed):
         tokens.update(title.text.split())
         tokens.update(body_tokens)
     forms = word_forms({w for token in tokens for w in WORD.findall(token)} | tokens)
-    wanted = [forms.get(w) for w in parsed.positive_words if forms.get(w)]
-    wanted_lexemes = set().union(*(f[0] for f in wanted)) if wanted else set()
-    wanted_normals = {f[1] for f in wanted if f[1]}
+    wanted = frozenset().union(*(forms[w] for w in parsed.positive_words if w in forms))
 
     hit_tokens = {}  # the same tokens recur in every text: test each once
 
@@ -94,9 +108,7 @@ def build_snippets(items, parsed):
         hit = hit_tokens.get(token)
         if hit is None:
             hit = hit_tokens[token] = any(
-                _matches(forms[w], wanted_lexemes, wanted_normals)
-                for w in WORD.findall(token)
-                if w in forms
+                _matches(forms[w], wanted) for w in WORD.findall(token) if w in forms
             )
         return hit
 

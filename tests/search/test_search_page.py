@@ -6,8 +6,8 @@ import psycopg
 import pytest
 from django.db import connection
 
+from bench.postgres_programs import database_url
 from sscportal import content_types
-from sscportal.backup import database_url
 from sscportal.search import parse
 
 from .. import factories
