@@ -5,70 +5,175 @@ A news report is cited as the outlet's article by its reporter, never as the
 speaker's own text.
 """
 
+import json
 from functools import cache
+from pathlib import Path
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import (
+    LOCALES_PATH,
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+)
 from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
+from django.conf import settings
 from django.utils.translation import override
 
-from sscportal.bilingual import shown
+from sscportal.text.languages import shown
+from sscportal.visibility import public_related
+from statements.models import StatementKind
 
-# A widely used author-date style that citeproc-py ships, with its English and
-# Arabic locales (terms such as "Available at").
+# A widely used author-date style that citeproc-py ships, with CSL's locales
+# (terms such as "Available at") for some sixty languages.
 STYLE = "harvard-cite-them-right"
-LOCALES = {"en": "en-GB", "ar": "ar"}
+# Where a language's citations use another dialect than CSL's main one:
+# English as UN documents spell it.
+DIALECTS = {"en": "en-GB"}
+# CSL's own locale (citeproc's default) when neither a language nor the site's
+# default language has one.
+LAST_RESORT = "en-US"
+
+
+@cache
+def _primary_dialects():
+    """CSL's main locale of each language it has: {"fr": "fr-FR", "ar": "ar", ...}."""
+    path = Path(LOCALES_PATH) / "locales.json"
+    return json.loads(path.read_text(encoding="utf-8"))["primary-dialects"]
+
+
+def csl_locale(language):
+    """The CSL locale a citation in `language` is written with; for a language CSL
+    has no locale for, the site's default language's."""
+    for code in (language, settings.LANGUAGE_CODE):
+        if code in DIALECTS:
+            return DIALECTS[code]
+        if code in _primary_dialects():
+            return _primary_dialects()[code]
+    return LAST_RESORT
 
 
 def _date_parts(day):
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
+# How each kind of statement is typed in each format, chosen from the tables of
+# the programs that read them:
+# - RIS: Zotero's RIS translator (zotero/translators, RIS.js, exportTypeMap):
+#   NEWS <-> newspaperArticle, RPRT <-> report, SLIDE <-> presentation, whose
+#   creator AU becomes the presenter. GEN, the old choice, is imported as a
+#   journal article (importTypeMap), with M1 as its issue.
+# - BibTeX: the biblatex manual's entry types (@article for a newspaper's
+#   article, @report and its alias @techreport with `type`, @unpublished for
+#   "the script of a talk"), which is also where Zotero's BibLaTeX export puts
+#   newspaperArticle, report and presentation (BibLaTeX.js); Zotero's BibTeX
+#   import reads @techreport as a report and @unpublished as a manuscript with
+#   `type` as its kind. Mendeley publishes no mapping; these are standard types.
+# - CSL: article-newspaper, report (genre "Press release"), speech.
+NEWS, PRESS_RELEASE, SPEECH = "news", "press-release", "speech"
+TYPES = {
+    NEWS: {"csl": "article-newspaper", "ris": "NEWS", "bibtex": "article"},
+    PRESS_RELEASE: {"csl": "report", "ris": "RPRT", "bibtex": "techreport"},
+    SPEECH: {"csl": "speech", "ris": "SLIDE", "bibtex": "unpublished"},
+}
+
+
+def _form(statement):
+    """A news report is the outlet's article whatever the kind of the words it
+    reports; a press release is a document the organization issues; every other
+    kind (message, speech, remarks, statement) is words someone delivered."""
+    if statement.is_news_report:
+        return NEWS
+    if statement.kind == StatementKind.PRESS_RELEASE:
+        return PRESS_RELEASE
+    return SPEECH
+
+
+def _organization(statement):
+    """The organization, if it may be named publicly: a draft one never is."""
+    return public_related(statement, "organization")
+
+
+def _person(name):
+    # A statement names its speaker (and a news report its reporter) as one
+    # text, not as a person record with a family name, so the name is a CSL
+    # literal: printed as written, never guessed into family and given parts.
+    return {"literal": name}
+
+
 def _texts(statement, language):
+    """The texts of the version cited in `language`: the page in that language
+    shows its own version, or the other language's when it has none."""
     with override(language):
-        return {
-            field: shown(statement, field).text
-            for field in ("title", "speaker", "speaker_title", "outlet")
-        } | {
-            "organization": shown(statement.organization, "name").text
-            if statement.organization
-            else ""
-        }
+        title, body = shown(statement, "title"), shown(statement, "body")
+        texts = {field: shown(statement, field).text for field in ("speaker", "outlet")}
+        organization = _organization(statement)
+        texts["organization"] = shown(organization, "name").text if organization else ""
+        texts["genre"] = statement.get_kind_display()
+    texts["title"] = title.text
+    texts["language"] = body.lang if body.text else title.lang
+    # The title in the language the statement was delivered in, when the one
+    # cited is its translation (no column: a language the site does not have).
+    original = getattr(statement, f"title_{statement.original_language}", "") or ""
+    translated = title.lang != statement.original_language
+    texts["original_title"] = original if translated and original != title.text else ""
+    return texts
+
+
+def cited_url(statement, url):
+    """Where the citation says the text is "available at": this site's page
+    (`url`) when it holds the text; otherwise its source, where the words can
+    be read, or nowhere when no source is known: this site's page would only
+    say that it was made."""
+    if statement.has_text:
+        return url
+    return statement.source_url
 
 
 def csl_item(statement, url, language):
     """The statement as a CSL-JSON item, in `language` where it has that text."""
     texts = _texts(statement, language)
+    form = _form(statement)
     item = {
         "id": statement.slug,
+        "type": TYPES[form]["csl"],
         "title": texts["title"],
-        "URL": url,
-        "language": statement.original_language,
+        "URL": cited_url(statement, url),
+        "language": texts["language"],
+        "issued": _date_parts(statement.issued_on or statement.delivered_on),
     }
-    if statement.is_news_report:
-        item["type"] = "article-newspaper"
+    if not item["URL"]:
+        del item["URL"]
+    if texts["original_title"]:
+        item["original-title"] = texts["original_title"]
+    if form == NEWS:
         item["container-title"] = texts["outlet"]
         if statement.byline:
-            item["author"] = [{"literal": statement.byline}]
-        item["issued"] = _date_parts(statement.issued_on or statement.delivered_on)
-    else:
-        item["type"] = "speech"
-        item["genre"] = statement.get_kind_display()
-        if texts["speaker"]:
-            item["author"] = [{"literal": texts["speaker"]}]
+            item["author"] = [_person(statement.byline)]
+        return item
+    item["genre"] = texts["genre"]
+    if texts["speaker"]:
+        item["author"] = [_person(texts["speaker"])]
         if texts["organization"]:
             item["publisher"] = texts["organization"]
-        item["issued"] = _date_parts(statement.issued_on or statement.delivered_on)
-        if statement.issued_on and statement.issued_on != statement.delivered_on:
-            item["event-date"] = _date_parts(statement.delivered_on)
-        if statement.document_symbol:
-            item["number"] = statement.document_symbol
+    elif texts["organization"]:
+        # Without a person the organization is the author (a group author), as
+        # APA and Chicago cite a press release. Left out, styles put the title
+        # in the author's place, and citeproc-py, which does not suppress a
+        # variable it substituted, then prints the title twice. Not repeated as
+        # the publisher: APA and Chicago name it once.
+        item["author"] = [{"literal": texts["organization"]}]
+    if statement.document_symbol:
+        item["number"] = statement.document_symbol
+    if form == SPEECH and statement.issued_on and statement.issued_on != statement.delivered_on:
+        item["event-date"] = _date_parts(statement.delivered_on)
     return item
 
 
 @cache
 def _style(language):
-    return CitationStylesStyle(STYLE, locale=LOCALES[language], validate=False)
+    return CitationStylesStyle(STYLE, locale=csl_locale(language), validate=False)
 
 
 def formatted(statement, url, language):
@@ -93,55 +198,87 @@ def _bibtex_value(text, *, as_written=False):
     return "{{" + text + "}}" if as_written else "{" + text + "}"
 
 
+# biblatex's name lists, which it splits at " and " ("SESRIC and …" would be
+# several organizations): each holds a single name here, written as it is.
+BIBTEX_NAME_LISTS = {"author", "institution", "organization"}
+
+
 def bibtex(statement, url, language):
     item = csl_item(statement, url, language)
+    form = _form(statement)
     day = item["issued"]["date-parts"][0]
     fields = {"title": item["title"]}
     if item.get("author"):
         fields["author"] = item["author"][0]["literal"]
-    if statement.is_news_report:
-        entry_type = "article"
+    if form == NEWS:
+        # `journal` is BibTeX's name, which biblatex and Zotero also read;
+        # biblatex styles that tell newspapers apart read `entrysubtype`.
         fields["journal"] = item["container-title"]
+        fields["entrysubtype"] = "newspaper"
     else:
-        entry_type = "misc"
-        fields["howpublished"] = item["genre"]
-        if item.get("publisher"):
-            fields["organization"] = item["publisher"]
-        if item.get("number"):
-            fields["number"] = item["number"]
+        fields["type"] = item["genre"]
+        # A report's issuer is its `institution` (which biblatex requires, so
+        # it is there even when it is the group author too); other entries
+        # name an `organization`.
+        issuer = "institution" if form == PRESS_RELEASE else "organization"
+        fields[issuer] = _texts(statement, language)["organization"]
+        fields["number"] = item.get("number", "")
     fields |= {
         "year": str(day[0]),
         "month": str(day[1]),
         "day": str(day[2]),
-        "url": url,
+        "url": item.get("URL", ""),
         "language": item["language"],
     }
-    lines = [f"@{entry_type}{{{statement.slug},"]
+    if item.get("original-title"):
+        fields["origtitle"] = item["original-title"]
+        fields["origlanguage"] = statement.original_language
+    lines = [f"@{TYPES[form]['bibtex']}{{{statement.slug},"]
     lines += [
-        f"  {name} = {_bibtex_value(value, as_written=name == 'author')},"
+        f"  {name} = {_bibtex_value(value, as_written=name in BIBTEX_NAME_LISTS)},"
         for name, value in fields.items()
         if value
     ]
     return "\n".join(lines) + "\n}\n"
 
 
+def _ris_name(author):
+    """A name as RIS writes it, or None when Zotero would misread it: it takes
+    "A, B" as family name A and given name B (RIS.js, processTag), and a name
+    written without a comma as one name. A literal with a comma cannot be said."""
+    if "literal" in author:
+        return None if "," in author["literal"] else author["literal"]
+    return ", ".join(part for part in (author.get("family"), author.get("given")) if part)
+
+
 def ris(statement, url, language):
     item = csl_item(statement, url, language)
+    form = _form(statement)
     day = item["issued"]["date-parts"][0]
-    lines = [("TY", "NEWS" if statement.is_news_report else "GEN"), ("TI", item["title"])]
-    lines += [("AU", author["literal"]) for author in item.get("author", [])]
-    if statement.is_news_report:
-        lines.append(("JO", item["container-title"]))
+    lines = [("TY", TYPES[form]["ris"]), ("TI", item["title"])]
+    authors = [_ris_name(author) for author in item.get("author", [])]
+    lines += [("AU", name) for name in authors if name]
+    if form == NEWS:
+        # T2 is a newspaper article's publicationTitle for Zotero; JO would be a
+        # journal abbreviation, which a newspaper article does not have.
+        lines.append(("T2", item["container-title"]))
     else:
+        # M3 is the report's or the presentation's type.
         lines.append(("M3", item["genre"]))
-        if item.get("publisher"):
-            lines.append(("PB", item["publisher"]))
-        if item.get("number"):
-            lines.append(("M1", item["number"]))
+        publisher = item.get("publisher")
+        if not publisher and None in authors:
+            # A group author that could not be written is still the issuer.
+            publisher = item["author"][0]["literal"]
+        # PB is a report's institution (a presentation has none; Zotero keeps it
+        # as a note).
+        lines.append(("PB", publisher or ""))
+        # SN is a report's number; a presentation has no number field, and M1
+        # is kept in its Extra.
+        lines.append(("SN" if form == PRESS_RELEASE else "M1", item.get("number", "")))
     lines += [
         ("PY", str(day[0])),
         ("DA", f"{day[0]:04d}/{day[1]:02d}/{day[2]:02d}"),
-        ("UR", url),
+        ("UR", item.get("URL", "")),
         ("LA", item["language"]),
     ]
     # RIS is line-based: a value never spans lines.

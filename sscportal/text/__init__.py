@@ -1,0 +1,3 @@
+"""Languages and text: the configured languages and fallbacks, names sorted the
+way readers of each language expect, and rich text made safe to show.
+"""
