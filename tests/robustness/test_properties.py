@@ -17,6 +17,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings as site_settings
 from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -25,8 +26,9 @@ from hypothesis import strategies as st
 from exchange.document import ImportFailed, dumps
 from exchange.exporter import export_content
 from exchange.importer import import_content
+from resources.filters import ResourceFilterForm
 
-from .public_urls import public_parameters
+from .public_urls import public_urls, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -147,11 +149,12 @@ def test_a_mutated_document_is_refused_with_paths_or_round_trips(db, document):
         transaction.set_rollback(True)
 
 
-PUBLIC = public_parameters()
-names = st.one_of(
-    st.sampled_from(sorted({name for _path, names in PUBLIC for name in names})),
-    st.text(min_size=1, max_size=6),
-)
+def _parameter_names():
+    """Every parameter any route declares (the filter forms' fields among them)."""
+    return sorted({name for route in routes() for name in route.parameters})
+
+
+names = st.one_of(st.sampled_from(_parameter_names()), st.text(min_size=1, max_size=6))
 # Raw query-string text: any bytes, percent-encoded, so invalid UTF-8 is sent too.
 raw_values = st.one_of(
     st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40).map(
@@ -161,14 +164,37 @@ raw_values = st.one_of(
     st.integers().map(str),
 )
 
+_urls = {}
+
+
+def every_public_url():
+    """Every route's sample URLs, in both languages (the demo content's, the same each test)."""
+    if not _urls:
+        _urls["all"] = [url for _route, url in public_urls()]
+    return _urls["all"]
+
 
 @BUDGET
-@given(
-    path=st.sampled_from([path for path, _names in PUBLIC]),
-    query=st.lists(st.tuples(names, raw_values), max_size=4),
-)
-def test_no_query_string_gives_a_server_error(demo_content, path, query):
+@given(data=st.data(), query=st.lists(st.tuples(names, raw_values), max_size=4))
+def test_no_query_string_gives_a_server_error(demo_content, data, query):
+    path = data.draw(st.sampled_from(every_public_url()), label="path")
     client = Client(raise_request_exception=False)
     text = "&".join(f"{quote(name, safe='')}={value}" for name, value in query)
     response = client.get(f"{path}?{text}")
     assert response.status_code < 500, (path, text, response.status_code)
+
+
+@BUDGET
+@given(
+    query=st.lists(
+        st.tuples(st.sampled_from(sorted(ResourceFilterForm.base_fields)), raw_values),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_resource_filters_take_any_value(demo_content, query):
+    client = Client(raise_request_exception=False)
+    text = "&".join(f"{name}={value}" for name, value in query)
+    for language, _name in site_settings.LANGUAGES:
+        response = client.get(f"/{language}/resources/?{text}")
+        assert response.status_code < 500, (language, text, response.status_code)
