@@ -1,12 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from sscportal.admin_helpers import (
+from sscportal.admin_toolkit.model_admin import (
     BidiWidgetsMixin,
     ContentAdmin,
     HistoryAdmin,
     PublishingAdminMixin,
 )
+from sscportal.text.languages import default_language, every_language
 
 from .models import Event, EventSpeaker, Observance
 
@@ -15,7 +16,7 @@ from .models import Event, EventSpeaker, Observance
 class ObservanceAdmin(PublishingAdminMixin, HistoryAdmin):
     list_display = ["year", "date", "status", "theme"]
     list_filter = ["status"]
-    search_fields = ["theme_en", "theme_ar", "=year"]
+    search_fields = [*every_language("theme"), "=year"]
 
 
 class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):
@@ -29,8 +30,8 @@ class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):
 class EventAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "starts_at", "timezone", "online", "observance"]
     list_filter = ["status", "online", "observance"]
-    search_fields = ["slug", "title_en", "title_ar", "venue_en", "venue_ar"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = ["slug", *every_language("title", "venue")]
+    prepopulated_fields = {"slug": [default_language("title")]}
     autocomplete_fields = ["country", "organizers"]
     list_select_related = ["observance"]
     date_hierarchy = "starts_at"

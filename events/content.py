@@ -27,7 +27,10 @@ from .models import Event, EventSpeaker, Observance
 
 OBSERVANCES = ContentType(
     Observance,
-    in_sitemap=True,
+    singular=_("Day"),
+    label=_("Days"),
+    search=Search(recency=None, snippet=("summary",), title="theme", names=("theme", "year")),
+    sitemap="observances",
     exchange=Section(
         "observances",
         key="year",
@@ -37,7 +40,7 @@ OBSERVANCES = ContentType(
             "status": PublicationStatus(default=Status.PUBLISHED),
             "date": Date(),
             # As in the admin: a Day may be recorded before its theme is known.
-            "theme": Text(**OPTIONAL),
+            "theme": Text(visible=True, **OPTIONAL),
             "summary": Text(**OPTIONAL),
         },
         rules=(in_year("date", "year"),),
@@ -46,9 +49,23 @@ OBSERVANCES = ContentType(
 
 EVENTS = ContentType(
     Event,
+    singular=_("Event"),
     label=_("Events"),
-    search=Search(recency="starts_at", snippet=("description", "venue")),
-    in_sitemap=True,
+    search=Search(
+        recency="starts_at",
+        snippet=("description", "venue"),
+        links=(
+            ("observance", ("theme",)),
+            ("country", ("name", "other_names")),
+            ("organizers", ("name", "acronym")),
+            ("speakers", ("name",)),
+        ),
+    ),
+    sitemap="events",
+    # The list of events is the list of Days, each with its events.
+    list_url="events:observance_list",
+    menu=3,
+    share_image=True,
     countries="country",
     url_needs=("observance",),
     history_m2m=("organizers",),
@@ -75,7 +92,7 @@ EVENTS = ContentType(
                 "speakers",
                 {
                     "name": Text(needs_text=True),
-                    "title": Text(**OPTIONAL),
+                    "title": Text(visible=True, **OPTIONAL),
                     "organization": Reference("organizations", "organization key", **OPTIONAL),
                 },
                 position="order",

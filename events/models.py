@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
-from sscportal.date_range import in_zone, validate_in_range
 from sscportal.models import (
     HasPublicationStatus,
     Publishable,
@@ -17,7 +16,8 @@ from sscportal.models import (
     has_text_in_some_language,
     publishable_manager,
 )
-from sscportal.search.columns import search_document, search_indexes, search_text
+from sscportal.reader_toolkit.date_range import in_zone, validate_in_range
+from sscportal.search.columns import linked_names, search_document, search_indexes, search_text
 
 
 class ObservanceQuerySet(PublishableQuerySet):
@@ -50,12 +50,15 @@ class Observance(HasPublicationStatus):
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
+    search_document = search_document(a=["theme", "year"], b=["summary"], untranslated=["year"])
+    search_text = search_text("theme")
     objects = ObservanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observance")
         verbose_name_plural = _("observances")
         ordering = ["-year"]
+        indexes = search_indexes("observance")
         permissions = [("publish_observance", _("Can publish and unpublish observances"))]
         constraints = [
             models.CheckConstraint(
@@ -131,8 +134,14 @@ class Event(Publishable):
     )
 
     rich_text_fields = ("description",)
+    linked_names = linked_names()
     search_document = search_document(
-        a=["title"], b=["venue"], c=["description"], html=["description"]
+        a=["title"],
+        b=["venue"],
+        c=["description"],
+        d=["linked_names"],
+        html=["description"],
+        untranslated=["linked_names"],
     )
     search_text = search_text()
     objects = publishable_manager(EventQuerySet)

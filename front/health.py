@@ -1,11 +1,13 @@
-"""Answers for machines: the health check and the crawlers' rules."""
+"""Answers for machines: the health check, the operators' metrics and the crawlers' rules."""
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from sscportal.caching import shared
-from sscportal.site import absolute_url
+from sscportal.configuration.site import absolute_url
+from sscportal.operations import metrics as counters
 
 
 def healthz(request):
@@ -38,3 +40,13 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@csrf_exempt  # a POST is refused like any other stranger, not with a CSRF page
+def metrics(request):
+    """Prometheus' scrape, for METRICS_ALLOW addresses or METRICS_TOKEN only; else the 404."""
+    if request.method not in ("GET", "HEAD") or not counters.scraper_allowed(request):
+        raise Http404
+    response = HttpResponse(counters.exposition(), content_type=counters.CONTENT_TYPE)
+    response["Cache-Control"] = "no-store"
+    return response

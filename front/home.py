@@ -4,18 +4,18 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from events.models import Event
-from events.views import featured_day
 from initiatives.models import Initiative
-from sscportal.caching.values import cached_ids, until_content_changes
+from sscportal.caching.values import EVERY_LANGUAGE, cached_ids, until_content_changes
 from statements.models import Statement
 
-from .countries import countries_with_published_content
+from .countries.views import countries_with_published_content
+from .events.views import featured_day
 
 HOME_ITEMS = 5
 
 
 class HomeView(TemplateView):
-    template_name = "front/home.html"
+    template_name = "front/home/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -36,7 +36,7 @@ class HomeView(TemplateView):
             initiatives=Initiative.objects.published()
             .for_list()
             .order_by("-start_date", "slug")[:6],
-            counts=until_content_changes("home-counts", _published_counts),
+            counts=until_content_changes("home-counts", _published_counts, language=EVERY_LANGUAGE),
         )
         return context
 

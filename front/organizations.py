@@ -2,9 +2,12 @@
 
 from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from events.models import Event
+from initiatives.filters import OrganizationFilterForm
 from initiatives.models import (
     Initiative,
     InitiativePartner,
@@ -13,9 +16,13 @@ from initiatives.models import (
     PartnerRole,
 )
 from resources.models import Resource
-from sscportal.caching.values import until_content_changes
+from sscportal.caching.values import EVERY_LANGUAGE, until_content_changes
+from sscportal.text.collation import by_name
+from sscportal.visibility import public
 from statements.mentions import mentioned_in
 from statements.models import Statement
+
+from .opendata.links import OpenDataLinksMixin, feed
 
 # An organization page shows this many items per list and links to the full lists.
 PREVIEW = 20
@@ -24,11 +31,7 @@ PREVIEW = 20
 def organizations_with_published_content():
     """Published organizations that some public item names: the index lists these."""
     has = [
-        Exists(
-            InitiativePartner.objects.filter(
-                organization=OuterRef("pk"), initiative__status="published"
-            )
-        ),
+        Exists(public(InitiativePartner.objects).filter(organization=OuterRef("pk"))),
         Exists(Event.objects.published().filter(organizers=OuterRef("pk"))),
         Exists(Statement.objects.published().filter(organization=OuterRef("pk"))),
         Exists(Resource.objects.published().filter(organizations=OuterRef("pk"))),
@@ -37,21 +40,25 @@ def organizations_with_published_content():
     return Organization.objects.published().filter(condition)
 
 
-class OrganizationListView(ListView):
-    template_name = "front/organization_list.html"
+class OrganizationListView(OpenDataLinksMixin, ListView):
+    template_name = "front/organizations/organization_list.html"
     context_object_name = "organizations"
+    # The page shows them all; its download and API take these filters.
+    filter_form = OrganizationFilterForm
+    open_data = "organizations"
+
+    @staticmethod
+    def public_items():
+        return organizations_with_published_content().order_by("key")
 
     def get_queryset(self):
-        return (
-            organizations_with_published_content()
-            .select_related("country")
-            .order_by("kind", "name_en", "key")
-        )
+        return self.public_items().select_related("country")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         by_kind = {}
-        for organization in context["organizations"]:
+        # Each kind in the reader's alphabetical order (sscportal/text/collation.py).
+        for organization in by_name(context["organizations"]):
             by_kind.setdefault(organization.kind, []).append(organization)
         # In the vocabulary's order (UN entities first), not alphabetically by code.
         context["groups"] = [
@@ -62,7 +69,7 @@ class OrganizationListView(ListView):
 
 
 class OrganizationDetailView(DetailView):
-    template_name = "front/organization_detail.html"
+    template_name = "front/organizations/organization_detail.html"
     context_object_name = "organization"
 
     def get_object(self, queryset=None):
@@ -74,12 +81,11 @@ class OrganizationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
-        roles = InitiativePartner.objects.filter(
-            organization=organization, initiative__status="published"
-        )
+        roles = public(InitiativePartner.objects).filter(organization=organization)
         counts = until_content_changes(
             f"organization-role-counts:{organization.pk}",
             lambda: dict(roles.order_by().values_list("role").annotate(n=Count("pk"))),
+            language=EVERY_LANGUAGE,
         )
         published = Initiative.objects.published()
         context["roles"] = [
@@ -107,5 +113,19 @@ class OrganizationDetailView(DetailView):
             Statement.objects.published().for_list().filter(organization=organization)[:PREVIEW]
         )
         context["mentioned_in"] = mentioned_in(organizations=organization)
+        context["feeds"] = [
+            feed(name, label, organization=organization.key)
+            for name, label in (
+                ("initiatives", _("Initiatives")),
+                ("events", _("Events")),
+                ("statements", _("Statements")),
+                ("resources", _("Resources")),
+            )
+        ]
+        # A draft organization (seen by staff) has no public calendar yet.
+        if organization.is_published:
+            context["calendar_url"] = reverse(
+                "organizations:organization_calendar", args=[organization.key]
+            )
         context["section"] = "organizations"
         return context

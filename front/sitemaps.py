@@ -10,9 +10,9 @@ from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from sscportal import content_types
-from sscportal.site import absolute_url, site_domain, site_scheme
+from sscportal.configuration.site import absolute_url, site_domain, site_scheme
 
-from .countries import countries_with_published_content
+from .countries.views import countries_with_published_content
 
 
 class _ItemsInEachLanguage:
@@ -46,7 +46,7 @@ class BilingualSitemap(Sitemap):
     # enough to build in a fraction of a second, far below the protocol's 50,000.
     limit = 2000
 
-    # Locations on the canonical origin, not the request's host (sscportal/site.py).
+    # Locations on the canonical origin, not the request's host (sscportal/configuration/site.py).
     def get_protocol(self, protocol=None):
         return site_scheme()
 
@@ -64,15 +64,7 @@ class ListPagesSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self):
-        return [
-            "home",
-            "initiatives:initiative_list",
-            "countries:country_list",
-            "events:observance_list",
-            "statements:statement_list",
-            "resources:resource_list",
-            "organizations:organization_list",
-        ]
+        return ["home"] + [ct.list_url for ct in content_types.with_list_pages()] + ["data"]
 
     def location(self, item):
         return reverse(item)
@@ -111,10 +103,8 @@ def sitemaps():
     sections = {"pages": ListPagesSitemap, "countries": CountrySitemap}
     for content_type in content_types.registered():
         if content_type.in_sitemap:
-            name = f"{content_type.name}s"
-            # "pages" already names the list pages' section (/sitemap-pages.xml);
-            # the site's own pages (the Page type) become "site-pages".
-            sections[f"site-{name}" if name in sections else name] = sitemap_of(content_type)
+            assert content_type.sitemap not in sections, content_type.sitemap
+            sections[content_type.sitemap] = sitemap_of(content_type)
     return sections
 
 

@@ -1,19 +1,29 @@
-"""The site's URLs (ROOT_URLCONF): the content apps' pages and the pages across them."""
+"""The site's URLs (ROOT_URLCONF): every reader page, feed and calendar, by family,
+and the answers for machines (health, robots.txt, sitemaps, metrics).
+
+Every view is in front/; no content app has URLs of its own."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
-from events import urls as events_urls
-from initiatives import urls as initiatives_urls
+from sscportal.caching.pages import with_query_parameters
 
-from . import countries, health, home, initiatives, observances, organizations, regions, search
+from . import data, health, home, initiatives, organizations, pages, resources, search
+from .countries import regions
+from .countries import views as countries
+from .events import calendar
+from .events import feeds as event_feeds
+from .events import views as events
+from .opendata import downloads
 from .sitemaps import index as sitemap_index
 from .sitemaps import sitemaps
+from .statements import feeds as statement_feeds
+from .statements import views as statements
 
 # Built once the content types are registered (this module is imported after).
 SITEMAPS = sitemaps()
@@ -22,7 +32,11 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/icon.svg"))),
     path("healthz", health.healthz, name="healthz"),
+    # For Prometheus; answers only METRICS_ALLOW or METRICS_TOKEN, 404 to anyone else.
+    path("metrics", health.metrics, name="metrics"),
     path("robots.txt", health.robots_txt, name="robots_txt"),
+    # The full dumps, in every language at once (docs/OPEN_DATA.md).
+    re_path(r"^data/(?P<name>sscportal-[a-z]+\.(?:json\.gz|zip))$", data.dump, name="dump"),
     # An index of sitemaps, a section split into pages of BilingualSitemap.limit
     # URLs: one file of every page would break the protocol's 50,000 URLs and
     # take seconds to build at 100,000 initiatives.
@@ -34,41 +48,99 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        with_query_parameters(sitemap_views.sitemap, "p"),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    # The read-only JSON API (docs/API.md): language-neutral, every text in both languages.
+    path("api/v1/", include("front.api.urls")),
+]
+
+
+def list_download(name):
+    """/{lang}/<list>/download.csv and .xlsx: every row of list `name` with its filters."""
+    return re_path(
+        r"^download\.(?P<format>csv|xlsx)$",
+        downloads.download,
+        {"list_name": name},
+        name="download",
+    )
+
+
+# Each family's pages, in the namespace its templates and code reverse
+# ("initiatives:initiative_detail"); the views are in front/<family>.
+
+initiative_patterns = [
+    path("", initiatives.InitiativeListView.as_view(), name="initiative_list"),
+    list_download("initiatives"),
+    # Before <slug>/, which would take "feed" for an initiative.
+    path("feed/", initiatives.InitiativeFeed(), name="feed"),
+    path("<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative_detail"),
 ]
 
 country_patterns = [
     path("", countries.CountryListView.as_view(), name="country_list"),
+    list_download("countries"),
     # Before <code>/: these words are not country codes.
     path("regions/<str:code>/", regions.RegionDetailView.as_view(), name="region_detail"),
     path("groups/<slug:code>/", regions.GroupDetailView.as_view(), name="group_detail"),
     path("<str:code>/", countries.CountryDetailView.as_view(), name="country_detail"),
+    # Beside the page it follows, as an event's .ics is beside the event.
+    path("<str:iso2>.ics", calendar.country_ics, name="country_calendar"),
 ]
 
-# An initiative's page shows statements that mention it: the same arrangement.
-initiative_patterns = [
-    *initiatives_urls.urlpatterns,
-    path("<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative_detail"),
+# The Days (observances) and their events, with their calendars.
+event_patterns = [
+    path("", events.ObservanceListView.as_view(), name="observance_list"),
+    path("calendar.ics", calendar.calendar_ics, name="calendar"),
+    list_download("events"),
+    path("feed/", event_feeds.EventFeed(), name="feed"),
+    path("<int:year>.ics", calendar.observance_ics, name="observance_calendar"),
+    path("<int:year>/<slug:slug>.ics", calendar.event_ics, name="event_ics"),
+    path("<int:year>/", events.ObservanceDetailView.as_view(), name="observance_detail"),
+    path("<int:year>/<slug:slug>/", events.EventDetailView.as_view(), name="event_detail"),
+]
+
+statement_patterns = [
+    path("", statements.StatementListView.as_view(), name="statement_list"),
+    list_download("statements"),
+    # Before <slug>/, which would take "feed" for a statement.
+    path("feed/", statement_feeds.StatementFeed(), name="feed"),
+    path("<slug:slug>/", statements.StatementDetailView.as_view(), name="statement_detail"),
+    path(
+        "<slug:slug>/side-by-side/",
+        statements.StatementSideBySideView.as_view(),
+        name="statement_side_by_side",
+    ),
+    re_path(
+        r"^(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<format>json|bib|ris)$",
+        statements.StatementCitationView.as_view(),
+        name="statement_citation",
+    ),
+]
+
+resource_patterns = [
+    path("", resources.ResourceListView.as_view(), name="resource_list"),
+    list_download("resources"),
+    # Before <slug>/, as for statements.
+    path("feed/", resources.ResourceFeed(), name="feed"),
+    path("<slug:slug>/", resources.ResourceDetailView.as_view(), name="resource_detail"),
 ]
 
 organization_patterns = [
     path("", organizations.OrganizationListView.as_view(), name="organization_list"),
+    list_download("organizations"),
     path(
         "<slug:key>/",
         organizations.OrganizationDetailView.as_view(),
         name="organization_detail",
     ),
+    path("<slug:key>.ics", calendar.organization_ics, name="organization_calendar"),
 ]
 
-# A Day's page and an event's page bring in statements, so they live here but
-# keep their addresses, and their names, in the events app's namespace.
-event_patterns = [
-    *events_urls.urlpatterns,
-    path("<int:year>/", observances.ObservanceDetailView.as_view(), name="observance_detail"),
-    path("<int:year>/<slug:slug>/", observances.EventDetailView.as_view(), name="event_detail"),
+# The site's own pages (about the Day, accessibility...).
+page_patterns = [
+    path("<slug:slug>/", pages.PageDetailView.as_view(), name="page_detail"),
 ]
 
 # Every public page exists under /en/ and /ar/; the bare "/" is answered by
@@ -76,18 +148,19 @@ event_patterns = [
 urlpatterns += i18n_patterns(
     path("", home.HomeView.as_view(), name="home"),
     path("search/", search.SearchView.as_view(), name="search"),
-    path("initiatives/", include((initiative_patterns, initiatives_urls.app_name))),
+    path("data/", data.DataView.as_view(), name="data"),
+    path("initiatives/", include((initiative_patterns, "initiatives"))),
     path("countries/", include((country_patterns, "countries"))),
-    path("events/", include((event_patterns, events_urls.app_name))),
-    path("statements/", include("statements.urls")),
-    path("resources/", include("resources.urls")),
+    path("events/", include((event_patterns, "events"))),
+    path("statements/", include((statement_patterns, "statements"))),
+    path("resources/", include((resource_patterns, "resources"))),
     path("organizations/", include((organization_patterns, "organizations"))),
-    path("pages/", include("pages.urls")),
+    path("pages/", include((page_patterns, "pages"))),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
 
-handler404 = "sscportal.errors.page_not_found"
-handler400 = "sscportal.errors.bad_request"
-handler403 = "sscportal.errors.permission_denied"
-handler500 = "sscportal.errors.server_error"
+handler404 = "sscportal.operations.errors.page_not_found"
+handler400 = "sscportal.operations.errors.bad_request"
+handler403 = "sscportal.operations.errors.permission_denied"
+handler500 = "sscportal.operations.errors.server_error"

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.admin_helpers import (
+from sscportal.admin_toolkit.model_admin import (
     ContentAdmin,
     HistoryAdmin,
     PublishingAdminMixin,
     TranslatedAdmin,
 )
+from sscportal.text.languages import default_language, every_language
 
 from .models import (
     Country,
@@ -24,16 +25,16 @@ from .models import (
 @admin.register(Region)
 class RegionAdmin(TranslatedAdmin):
     list_display = ["m49", "name", "parent"]
-    search_fields = ["name_en", "name_ar", "=m49"]
+    search_fields = [*every_language("name"), "=m49"]
 
 
 @admin.register(Country)
 class CountryAdmin(TranslatedAdmin):
     list_display = ["iso2", "iso3", "m49", "name", "region", "subregion", "income_group"]
     list_filter = ["region", "income_group", "groups"]
-    search_fields = ["name_en", "name_ar", "=iso2", "=iso3"]
+    search_fields = [*every_language("name"), "=iso2", "=iso3"]
     list_select_related = ["region", "subregion"]
-    ordering = ["name_en"]
+    ordering = [default_language("name")]
 
 
 @admin.register(CountryGroup)
@@ -44,14 +45,14 @@ class CountryGroupAdmin(TranslatedAdmin):
 @admin.register(SustainableDevelopmentGoal)
 class SustainableDevelopmentGoalAdmin(TranslatedAdmin):
     list_display = ["number", "name"]
-    search_fields = ["name_en", "name_ar"]
+    search_fields = every_language("name")
 
 
 @admin.register(Organization)
 class OrganizationAdmin(PublishingAdminMixin, HistoryAdmin):
     list_display = ["key", "name", "acronym", "kind", "status", "country"]
     list_filter = ["status", "kind"]
-    search_fields = ["key", "name_en", "name_ar", "acronym_en", "acronym_ar"]
+    search_fields = ["key", *every_language("name", "acronym")]
     autocomplete_fields = ["country"]
     list_select_related = ["country"]
 
@@ -84,8 +85,8 @@ class InitiativeAdmin(ContentAdmin):
         "sdgs",
         ("country_roles__country", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["slug", "title_en", "title_ar", "summary_en", "summary_ar"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = ["slug", *every_language("title", "summary")]
+    prepopulated_fields = {"slug": [default_language("title")]}
     filter_horizontal = ["sdgs"]
     inlines = [InitiativeCountryInline, InitiativeRegionInline, InitiativePartnerInline]
     date_hierarchy = "start_date"

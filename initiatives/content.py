@@ -1,5 +1,7 @@
 """The content types of this app, as the rest of the site sees them (sscportal.content_types)."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.content_types import ContentType, Search
@@ -10,12 +12,14 @@ from sscportal.exchange_format import (
     Date,
     Integer,
     Links,
+    M49Code,
     M49Reference,
     PublicationStatus,
     Reference,
     Rows,
     Section,
     Slug,
+    String,
     Text,
     Url,
     ends_after,
@@ -26,6 +30,7 @@ from .models import (
     Country,
     CountryGroup,
     CountryRole,
+    IncomeGroup,
     Initiative,
     InitiativeCountry,
     InitiativePartner,
@@ -39,27 +44,94 @@ from .models import (
     SustainableDevelopmentGoal,
 )
 
+# Reference data: files name these by code ("KE", "002", "ldc", 3) and never carry them
+# (they come from the fixture and initiatives/reference_data.py). Their keys are the
+# fixture's; the API serves them as items of these sections.
+
+# Countries, regions, groups and organizations are found by their names (a
+# query naming one shows it first); the small tables are ranked whole.
 REGIONS = ContentType(
     Region,
+    singular=_("Region"),
+    label=_("Regions"),
+    search=Search(recency=None, title="name", names=("name",)),
     reference=True,
-    # Files name regions by M49 code ("002"), never carry them: they come from the fixture.
-    exchange=Section("regions", key="m49", in_files=False),
+    exchange=Section(
+        "regions",
+        key="m49",
+        fields={
+            "m49": M49Code(),
+            "name": Text(needs_text=True),
+            "parent": M49Reference("regions", "M49 region code", **OPTIONAL),
+        },
+        in_files=False,
+    ),
 )
 
-GROUPS = ContentType(CountryGroup, reference=True)
+GROUPS = ContentType(
+    CountryGroup,
+    singular=_("Country group"),
+    label=_("Country groups"),
+    search=Search(recency=None, title="name", names=("name", "acronym")),
+    reference=True,
+    exchange=Section(
+        "groups",
+        key="code",
+        fields={
+            "code": Slug(),
+            "acronym": String(),
+            "name": Text(needs_text=True),
+        },
+        in_files=False,
+    ),
+)
 
 COUNTRIES = ContentType(
     Country,
+    singular=_("Country"),
+    label=_("Countries"),
+    search=Search(recency=None, title="name", names=("name", "other_names", "iso2", "iso3")),
+    list_url="countries:country_list",
+    menu=2,
+    share_image=True,
     reference=True,
-    # Files name countries by ISO code but never carry them: they come from the fixture.
-    exchange=Section("countries", key="iso2", in_files=False),
+    exchange=Section(
+        "countries",
+        key="iso2",
+        fields={
+            "iso2": String(pattern=re.compile(r"^[A-Z]{2}$")),
+            "iso3": String(pattern=re.compile(r"^[A-Z]{3}$")),
+            "m49": M49Code(),
+            "name": Text(needs_text=True),
+            "region": M49Reference("regions", "M49 region code", **OPTIONAL),
+            "subregion": M49Reference("regions", "M49 region code", **OPTIONAL),
+            "income_group": Choice(IncomeGroup, **OPTIONAL),
+            "groups": Links(Reference("groups", "country group code")),
+        },
+        in_files=False,
+    ),
 )
 
-GOALS = ContentType(SustainableDevelopmentGoal, reference=True)
+GOALS = ContentType(
+    SustainableDevelopmentGoal,
+    reference=True,
+    exchange=Section(
+        "sdgs",
+        key="number",
+        fields={"number": Integer(minimum=1, maximum=17), "name": Text(needs_text=True)},
+        in_files=False,
+    ),
+)
 
 ORGANIZATIONS = ContentType(
     Organization,
-    in_sitemap=True,
+    singular=_("Organization"),
+    label=_("Organizations"),
+    search=Search(recency=None, snippet=("description",), title="name", names=("name", "acronym")),
+    sitemap="organizations",
+    list_url="organizations:organization_list",
+    menu=6,
+    share_image=True,
     exchange=Section(
         "organizations",
         key="key",
@@ -79,9 +151,22 @@ ORGANIZATIONS = ContentType(
 
 INITIATIVES = ContentType(
     Initiative,
+    singular=_("Initiative"),
     label=_("Initiatives"),
-    search=Search(recency="start_date", snippet=("summary", "description")),
-    in_sitemap=True,
+    search=Search(
+        recency="start_date",
+        snippet=("summary", "description"),
+        links=(
+            ("country_roles__country", ("name", "other_names")),
+            ("region_roles__region", ("name",)),
+            ("partner_roles__organization", ("name", "acronym")),
+            ("sdgs", ("name",)),
+        ),
+    ),
+    sitemap="initiatives",
+    list_url="initiatives:initiative_list",
+    menu=1,
+    share_image=True,
     countries="country_roles__country",
     history_m2m=("sdgs",),
     parts=(InitiativeCountry, InitiativeRegion, InitiativePartner),

@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.caching.values import cached_count
-from sscportal.listing import FilterForm, KnownValue, SearchText
+from sscportal.reader_toolkit.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
 from .models import (
@@ -12,9 +12,49 @@ from .models import (
     InitiativePartner,
     Modality,
     Organization,
+    OrganizationKind,
     Region,
     Stage,
 )
+
+
+# The filters several lists share (initiatives, events, statements, resources,
+# organizations, countries): a code or key a reader may type, checked against
+# what exists, so an unknown one is a clear message and not an empty list.
+def country_field(label):
+    return KnownValue(
+        queryset=Country.objects.all(),
+        field="iso2",
+        normalize=str.upper,
+        unknown=_("unknown country code"),
+        label=label,
+        required=False,
+        max_length=2,
+    )
+
+
+def group_field(label):
+    return KnownValue(
+        queryset=CountryGroup.objects.all(),
+        field="code",
+        normalize=str.lower,
+        unknown=_("unknown country group"),
+        label=label,
+        required=False,
+        max_length=10,
+    )
+
+
+def organization_field(label):
+    return KnownValue(
+        queryset=Organization.objects.all(),
+        field="key",
+        normalize=str.lower,
+        unknown=_("unknown organization"),
+        label=label,
+        required=False,
+        max_length=100,
+    )
 
 
 class RegionCode(forms.IntegerField):
@@ -29,25 +69,9 @@ class RegionCode(forms.IntegerField):
 
 class InitiativeFilterForm(FilterForm):
     q = SearchText(label=_("Words"), required=False)
-    country = KnownValue(
-        queryset=Country.objects.all(),
-        field="iso2",
-        normalize=str.upper,
-        unknown=_("unknown country code"),
-        label=_("Country"),
-        required=False,
-        max_length=2,
-    )
+    country = country_field(_("Country"))
     region = RegionCode(label=_("Region"), required=False)
-    group = KnownValue(
-        queryset=CountryGroup.objects.all(),
-        field="code",
-        normalize=str.lower,
-        unknown=_("unknown country group"),
-        label=_("Country group"),
-        required=False,
-        max_length=10,
-    )
+    group = group_field(_("Country group"))
     sdg = forms.IntegerField(
         label=_("Sustainable Development Goal"), required=False, min_value=1, max_value=17
     )
@@ -58,15 +82,7 @@ class InitiativeFilterForm(FilterForm):
         label=_("Stage"), required=False, choices=[("", _("Any"))] + Stage.choices
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
-    organization = KnownValue(
-        queryset=Organization.objects.all(),
-        field="key",
-        normalize=str.lower,
-        unknown=_("unknown organization"),
-        label=_("Partner organization"),
-        required=False,
-        max_length=100,
-    )
+    organization = organization_field(_("Partner organization"))
 
     def filter(self, queryset, leave_out=None):
         """`queryset` narrowed by every valid filter but `leave_out` (the option counts
@@ -103,4 +119,38 @@ class InitiativeFilterForm(FilterForm):
         if "q" in data:
             # Ordered by relevance, as the site search is.
             queryset = search_queryset(queryset, data["q"], count=cached_count)
+        return queryset
+
+
+class OrganizationFilterForm(FilterForm):
+    """The organizations index groups them by kind; each names its country."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any"))] + OrganizationKind.choices
+    )
+    country = country_field(_("Country"))
+
+    def filter(self, queryset):
+        data = self.active
+        if "kind" in data:
+            queryset = queryset.filter(kind=data["kind"])
+        if "country" in data:
+            queryset = queryset.filter(country__iso2=data["country"])
+        return queryset
+
+
+class CountryFilterForm(FilterForm):
+    """The countries of a region (or sub-region) or of a group, as their pages list them."""
+
+    region = RegionCode(label=_("Region"), required=False)
+    group = group_field(_("Country group"))
+
+    def filter(self, queryset):
+        data = self.active
+        if "region" in data:
+            queryset = queryset.filter(
+                Q(region__m49=data["region"]) | Q(subregion__m49=data["region"])
+            )
+        if "group" in data:
+            queryset = queryset.filter(groups__code=data["group"])
         return queryset

@@ -4,8 +4,6 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.bilingual import shown
-from sscportal.date_range import validate_in_range
 from sscportal.models import (
     HasPublicationStatus,
     Publishable,
@@ -13,7 +11,9 @@ from sscportal.models import (
     has_text_in_some_language,
     publishable_manager,
 )
-from sscportal.search.columns import search_document, search_indexes, search_text
+from sscportal.reader_toolkit.date_range import validate_in_range
+from sscportal.search.columns import linked_names, search_document, search_indexes, search_text
+from sscportal.text.languages import default_language, shown
 
 
 class Region(models.Model):
@@ -30,10 +30,14 @@ class Region(models.Model):
         related_name="subregions",
     )
 
+    search_document = search_document(a=["name"])
+    search_text = search_text("name")
+
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         ordering = ["m49"]
+        indexes = search_indexes("region")
 
     def __str__(self):
         return self.name
@@ -55,10 +59,14 @@ class CountryGroup(models.Model):
     name = models.CharField(_("name"), max_length=100)
     acronym = models.CharField(_("acronym"), max_length=10)
 
+    search_document = search_document(a=["name", "acronym"], untranslated=["acronym"])
+    search_text = search_text("name")
+
     class Meta:
         verbose_name = _("country group")
         verbose_name_plural = _("country groups")
         ordering = ["code"]
+        indexes = search_indexes("group")
 
     def __str__(self):
         return self.name
@@ -104,11 +112,20 @@ class Country(models.Model):
     groups = models.ManyToManyField(
         CountryGroup, blank=True, related_name="countries", verbose_name=_("country groups")
     )
+    # Names readers use besides the UN's, in any language ("Turkey", "Ivory
+    # Coast", "ساحل العاج"), one a line: from reference_data.py, for search.
+    other_names = models.TextField(_("other names"), blank=True, default="")
+
+    search_document = search_document(
+        a=["name", "other_names", "iso2", "iso3"], untranslated=["other_names", "iso2", "iso3"]
+    )
+    search_text = search_text("name")
 
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name_en"]
+        ordering = [default_language("name")]
+        indexes = search_indexes("country")
         constraints = [
             models.CheckConstraint(
                 condition=Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper"
@@ -180,11 +197,15 @@ class Organization(HasPublicationStatus):
     description = models.TextField(_("description"), blank=True)
 
     rich_text_fields = ("description",)
+    # Names and acronyms only: what a reader types to find the organization.
+    search_document = search_document(a=["name", "acronym"])
+    search_text = search_text("name")
 
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["key"]
+        indexes = search_indexes("organization")
         permissions = [("publish_organization", _("Can publish and unpublish organizations"))]
         constraints = [has_text_in_some_language("name", "organization_has_name")]
 
@@ -291,8 +312,14 @@ class Initiative(Publishable):
     )
 
     rich_text_fields = ("description",)
+    linked_names = linked_names()
     search_document = search_document(
-        a=["title"], b=["summary"], c=["description"], html=["description"]
+        a=["title"],
+        b=["summary"],
+        c=["description"],
+        d=["linked_names"],
+        html=["description"],
+        untranslated=["linked_names"],
     )
     search_text = search_text()
     objects = publishable_manager(InitiativeQuerySet)

@@ -35,6 +35,48 @@ SDG_NAMES = [
 ]
 
 
+# Names readers use besides the UN's: former names, common short forms, other
+# spellings and the Arabic names in common use. Searched with the country
+# (Country.other_names), never shown as its name.
+OTHER_NAMES = {
+    "BN": ["Brunei", "بروناي"],
+    "BO": ["Bolivia", "بوليفيا"],
+    "BS": ["Bahamas"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Zaire", "الكونغو الديمقراطية"],
+    "CG": ["Republic of the Congo", "Congo-Brazzaville", "الكونغو برازافيل"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "ساحل العاج"],
+    "CN": ["People's Republic of China", "PRC", "جمهورية الصين الشعبية"],
+    "CV": ["Cape Verde", "الرأس الأخضر"],
+    "CZ": ["Czech Republic", "التشيك", "الجمهورية التشيكية"],
+    "FM": ["Micronesia", "ميكرونيزيا"],
+    "GB": ["United Kingdom", "UK", "Great Britain", "Britain", "المملكة المتحدة", "بريطانيا"],
+    "GM": ["Gambia", "غامبيا"],
+    "IR": ["Iran", "إيران"],
+    "KP": ["North Korea", "DPRK", "كوريا الشمالية"],
+    "KR": ["South Korea", "Korea", "كوريا الجنوبية"],
+    "LA": ["Laos", "Lao PDR", "لاوس"],
+    "MD": ["Moldova", "مولدوفا"],
+    "MK": ["Macedonia", "مقدونيا"],
+    "MM": ["Burma", "بورما"],
+    "NL": ["Netherlands", "Holland", "هولندا"],
+    "PS": ["Palestine", "فلسطين"],
+    "RU": ["Russia", "روسيا"],
+    "SY": ["Syria", "سوريا", "سورية"],
+    "SZ": ["Swaziland", "سوازيلاند"],
+    "TL": ["East Timor", "تيمور الشرقية"],
+    "TR": ["Turkey", "Turkiye", "تركيا"],
+    "TZ": ["Tanzania", "تنزانيا"],
+    "US": ["United States", "USA", "America", "الولايات المتحدة", "أمريكا"],
+    "VA": ["Vatican", "Vatican City", "الفاتيكان"],
+    "VE": ["Venezuela", "فنزويلا"],
+    "VN": ["Vietnam", "فيتنام"],
+    "AE": ["UAE", "Emirates", "الإمارات"],
+    "SA": ["KSA", "السعودية"],
+    "LY": ["Libyan Arab Jamahiriya", "ليبيا"],
+    "EG": ["Arab Republic of Egypt", "جمهورية مصر العربية"],
+}
+
+
 @transaction.atomic
 def load_goals():
     for number, name_en, name_ar in SDG_NAMES:
@@ -81,6 +123,7 @@ def load_countries(path=FIXTURE_PATH):
                 "region": regions.get(item["region"]),
                 "subregion": regions.get(item["subregion"]),
                 "income_group": item["income_group"],
+                "other_names": "\n".join(OTHER_NAMES.get(item["iso2"], [])),
             },
         )
         country.groups.set([groups[code] for code in item["groups"]])

@@ -23,7 +23,21 @@ COMPILED = CATALOGUE.with_suffix(".mo")
 # makemessages writes where a locale path's parent holds the sources, so the
 # scratch folder sits at the top of the project (it is git-ignored).
 SCRATCH = ROOT / ".extracted-messages"
-IGNORE = [".venv/*", "node_modules/*", "tests/*", "bench/*", "locale/*", ".extracted-messages/*"]
+# Besides speed: makemessages writes a `<name>.py` beside every template it
+# reads (`.txt` files are templates to it) and deletes it after, so walking
+# static/ put short-lived files under a collectstatic running beside it.
+IGNORE = [
+    ".venv/*",
+    "static/*",
+    "staticfiles/*",
+    ".pgdata/*",
+    "node_modules/*",
+    "tools/*",
+    "tests/*",
+    "bench/*",
+    "locale/*",
+    ".extracted-messages/*",
+]
 
 
 def strings(catalogue):
@@ -104,7 +118,7 @@ def main():
         # compilemessages skips a .po older than its .mo, which is the case
         # after a merge that took one side's .mo: remove the stale file first.
         COMPILED.unlink(missing_ok=True)
-        call_command("compilemessages", locale=["ar"], ignore_patterns=IGNORE[:2], verbosity=0)
+        call_command("compilemessages", locale=["ar"], ignore_patterns=IGNORE[:3], verbosity=0)
         print(f"{COMPILED.relative_to(ROOT)}: compiled")
 
     untranslated = [entry.msgid for entry in committed if not is_translated(entry) or entry.fuzzy]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from sscportal.admin_helpers import ContentAdmin
+from sscportal.admin_toolkit.model_admin import ContentAdmin
+from sscportal.text.languages import default_language, every_language
 
 from .models import Page
 
@@ -9,7 +10,7 @@ from .models import Page
 class PageAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "parent", "order", "updated_at"]
     list_filter = ["status", "parent"]
-    search_fields = ["slug", "title_en", "title_ar", "body_en", "body_ar"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = ["slug", *every_language("title", "body")]
+    prepopulated_fields = {"slug": [default_language("title")]}
     list_select_related = ["parent"]
     fields = ["title", "slug", "status", "parent", "order", "body"]

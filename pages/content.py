@@ -39,16 +39,18 @@ def one_level_deep(items, stored_parents, report):
     return kept
 
 
-def _check_pages(items, report):
+def _check_pages(items, report, _earlier):
     stored = Page.objects.values_list("slug", "parent__slug")
     return one_level_deep(items, stored, report)
 
 
 PAGES = ContentType(
     Page,
+    singular=_("Page"),
     label=_("Pages"),
     search=Search(recency="updated_at", snippet=("body",)),
-    in_sitemap=True,
+    # "pages" names the section of the list pages (/sitemap-pages.xml).
+    sitemap="site-pages",
     exchange=Section(
         "pages",
         key="slug",

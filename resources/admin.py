@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.admin_helpers import ContentAdmin
+from sscportal.admin_toolkit.model_admin import ContentAdmin
+from sscportal.text.languages import default_language, every_language
 
 from .models import Resource, ResourceLink
 
@@ -15,8 +16,8 @@ class ResourceLinkInline(admin.TabularInline):
 class ResourceAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "kind", "published_on", "observance"]
     list_filter = ["status", "kind", "observance", "organizations"]
-    search_fields = ["slug", "title_en", "title_ar", "summary_en", "summary_ar"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = ["slug", *every_language("title", "summary")]
+    prepopulated_fields = {"slug": [default_language("title")]}
     autocomplete_fields = ["event", "organizations", "initiatives", "countries"]
     list_select_related = ["observance"]
     inlines = [ResourceLinkInline]

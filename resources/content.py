@@ -24,9 +24,22 @@ from .models import Resource, ResourceKind, ResourceLink
 
 RESOURCES = ContentType(
     Resource,
+    singular=_("Resource"),
     label=_("Resources"),
-    search=Search(recency="published_on", snippet=("summary",)),
-    in_sitemap=True,
+    search=Search(
+        recency="published_on",
+        snippet=("summary",),
+        links=(
+            ("organizations", ("name", "acronym")),
+            ("countries", ("name", "other_names")),
+            ("observance", ("theme",)),
+            ("event", ("title",)),
+        ),
+    ),
+    sitemap="resources",
+    list_url="resources:resource_list",
+    menu=5,
+    share_image=True,
     countries="countries",
     history_m2m=("organizations", "initiatives", "countries"),
     parts=(ResourceLink,),

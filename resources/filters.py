@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Organization
+from initiatives.filters import organization_field
 from sscportal.caching.values import cached_count
-from sscportal.listing import FilterForm, KnownValue, SearchText
+from sscportal.reader_toolkit.listing import FilterForm, SearchText
 from sscportal.search import search_queryset
 
 from .models import ResourceKind
@@ -15,15 +15,7 @@ class ResourceFilterForm(FilterForm):
         label=_("Kind"), required=False, choices=[("", _("Any"))] + ResourceKind.choices
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
-    organization = KnownValue(
-        queryset=Organization.objects.all(),
-        field="key",
-        normalize=str.lower,
-        unknown=_("unknown organization"),
-        label=_("Organization"),
-        required=False,
-        max_length=100,
-    )
+    organization = organization_field(_("Organization"))
 
     def filter(self, queryset):
         data = self.active

@@ -7,14 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
-from sscportal.date_range import validate_in_range
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
     has_text_in_some_language,
     publishable_manager,
 )
-from sscportal.search.columns import search_document, search_indexes, search_text
+from sscportal.reader_toolkit.date_range import validate_in_range
+from sscportal.search.columns import linked_names, search_document, search_indexes, search_text
+from sscportal.visibility import public_prefetch
 
 
 class ResourceKind(models.TextChoices):
@@ -29,7 +30,8 @@ class ResourceKind(models.TextChoices):
 
 class ResourceQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.prefetch_related("organizations")
+        # A list names the organizations readers may see, and no other.
+        return self.prefetch_related(public_prefetch("organizations", Organization.objects))
 
     def in_public_order(self):
         # Undated items (a podcast whose date the source does not give) last.
@@ -71,7 +73,10 @@ class Resource(Publishable):
         Country, blank=True, related_name="resources", verbose_name=_("countries")
     )
 
-    search_document = search_document(a=["title"], b=["summary"])
+    linked_names = linked_names()
+    search_document = search_document(
+        a=["title"], b=["summary"], d=["linked_names"], untranslated=["linked_names"]
+    )
     search_text = search_text()
     objects = publishable_manager(ResourceQuerySet)
 

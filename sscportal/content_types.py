@@ -3,9 +3,9 @@
 A content app lists its types in `<app>/content.py` and registers them from
 its AppConfig.ready(). Registering connects the cache invalidation and the
 edit history; everything else that serves all kinds of content reads the
-declarations here and never names a model: the search types, the sitemaps,
-the Editors and Publishers roles, the countries that have content and the
-exchange format.
+declarations here and never names a model: the search types and their
+labels, the sitemaps, the main menu, the share images, the Editors and
+Publishers roles, the countries that have content and the exchange format.
 """
 
 from dataclasses import dataclass
@@ -14,9 +14,11 @@ from typing import Any
 import simple_history
 from django.db.models.signals import pre_save
 
-from .caching.versions import watch
-from .search.columns import SEARCH_COLUMNS
-from .text_safety import strip_forbidden_characters
+from sscportal.caching.versions import watch
+from sscportal.search.columns import SEARCH_COLUMNS
+from sscportal.search.links import watch_links
+from sscportal.text.safety import strip_forbidden_characters
+from sscportal.visibility import has_status, public
 
 
 @dataclass(frozen=True)
@@ -24,20 +26,41 @@ class Search:
     """How a type takes part in the site search."""
 
     # The date that ranks newer items a little higher; a query matching very
-    # many items ranks only the newest of them.
-    recency: str
+    # many items ranks only the newest of them. None for the small tables of
+    # names (countries, organizations...): every match is ranked.
+    recency: str | None
     # Translated fields, in order: the first non-empty one gives the snippet.
-    snippet: tuple
+    snippet: tuple = ()
+    # The translated field a result shows as its title.
+    title: str = "title"
+    # What the item is linked to, whose names (every language) it is also
+    # found by: (relation, (field, ...)) pairs, e.g. ("sdgs", ("name",)).
+    # Kept in its `linked_names` column (sscportal.search.links).
+    links: tuple = ()
+    # Fields naming the thing itself (a country, an organization, a Day): a
+    # query that is one of these names shows it first, as the best bet.
+    names: tuple = ()
 
 
 @dataclass(frozen=True)
 class ContentType:
     model: type
-    # Plural, as readers see it (the search's type names).
+    # As readers see it: one item (a search result's kind), several (the
+    # search's type filter, the main menu, the share image's caption).
+    singular: Any = ""
     label: Any = ""
     search: Search | None = None
-    # Its public items are pages listed in the sitemap.
-    in_sitemap: bool = False
+    # Its public items are pages listed in the sitemap, in the section
+    # /sitemap-<sitemap>.xml.
+    sitemap: str | None = None
+    # The URL name of its list page, if it has one; a list page is in the
+    # sitemap's list pages.
+    list_url: str | None = None
+    # Its list page's place in the site's main menu (1 first), if it is there.
+    menu: int | None = None
+    # Pages under its list page's URL namespace get static/img/og/<kind>-<lang>.png
+    # (make og-images draws it), others the site's image.
+    share_image: bool = False
     # The lookup from an item to the countries it concerns, if any: a country
     # with a public item is a country with content.
     countries: str | None = None
@@ -58,9 +81,18 @@ class ContentType:
         return self.model._meta.model_name
 
     @property
+    def in_sitemap(self):
+        return self.sitemap is not None
+
+    @property
+    def url_namespace(self):
+        """The namespace of its pages' URL names ("statements" for statements:...)."""
+        return self.list_url.split(":")[0] if self.list_url else None
+
+    @property
     def publishable(self):
         """Has a draft/published state that only Publishers may change."""
-        return hasattr(self.model, "status")
+        return has_status(self.model)
 
     @property
     def publish_permission(self):
@@ -68,7 +100,7 @@ class ContentType:
 
     def public_items(self):
         """What readers may see, with what its URLs need."""
-        items = self.model.objects.published() if self.publishable else self.model.objects.all()
+        items = public(self.model.objects)
         return items.select_related(*self.url_needs) if self.url_needs else items
 
 
@@ -99,6 +131,8 @@ def register(*types):
                     else [],
                     excluded_fields=[f for f in SEARCH_COLUMNS if hasattr(model, f)],
                 )
+        if content_type.search and content_type.search.links:
+            watch_links(content_type.model, content_type.search.links)
         _registered.append(content_type)
 
 
@@ -116,6 +150,20 @@ def of(model):
 
 def searchable():
     return {ct.name: ct for ct in _registered if ct.search}
+
+
+def in_menu():
+    """The types in the site's main menu, in its order."""
+    return sorted((ct for ct in _registered if ct.menu), key=lambda ct: ct.menu)
+
+
+def with_list_pages():
+    return [ct for ct in _registered if ct.list_url]
+
+
+def share_images():
+    """{URL namespace: label} of the page kinds with a share image of their own."""
+    return {ct.url_namespace: ct.label for ct in _registered if ct.share_image}
 
 
 def sections():

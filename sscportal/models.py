@@ -1,29 +1,33 @@
-"""Building blocks shared by every content model (no tables of their own)."""
+"""Building blocks shared by every content model, and the search's glossary."""
+
+from functools import reduce
+from operator import or_
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .bilingual import LANGUAGE_CODES
-from .sanitize import sanitize_html
-from .search.columns import SEARCH_COLUMNS
+from sscportal.search.columns import SEARCH_COLUMNS
+from sscportal.text.languages import LANGUAGE_CODES, default_language, every_language
+from sscportal.text.sanitize import sanitize_html
 
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+# Status is the rule's vocabulary; content apps take it from here with the
+# other building blocks of their models.
+from sscportal.visibility import Status, is_public, published_through
 
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        """What readers may see (sscportal/visibility.py decides)."""
+        return self.filter(published_through())
 
 
 class PublishableManager(models.Manager):
     def get_queryset(self):
         # The generated search columns (a tsvector of all the text, ~4 KB a
         # statement) are only ever read by SQL; rows come without them.
-        return super().get_queryset().defer(*SEARCH_COLUMNS)
+        columns = [column for column in SEARCH_COLUMNS if hasattr(self.model, column)]
+        return super().get_queryset().defer(*columns)
 
 
 def publishable_manager(queryset_class):
@@ -57,7 +61,7 @@ class HasPublicationStatus(models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED
+        return is_public(self)
 
 
 class Publishable(HasPublicationStatus):
@@ -75,10 +79,51 @@ def has_text_in_some_language(field, name):
     """A check constraint: at least one language column of `field` is non-empty.
 
     modeltranslation stores one column per language (title_en, title_ar); an
-    item may be written in either language only, but never in neither.
+    item may be written in any one language only, but never in none.
     """
     return models.CheckConstraint(
-        condition=Q(**{f"{field}_en__gt": ""}) | Q(**{f"{field}_ar__gt": ""}),
+        condition=reduce(or_, (Q(**{f"{column}__gt": ""}) for column in every_language(field))),
         name=name,
-        violation_error_message=_("Give a text in English, Arabic or both."),
+        violation_error_message=_("Give a text in at least one language."),
     )
+
+
+class GlossaryTopic(models.TextChoices):
+    SECTOR = "sector", _("Sector")
+    INSTRUMENT = "instrument", _("Instrument of cooperation")
+    GOALS = "goals", _("Sustainable Development Goals")
+    UNITED_NATIONS = "un", _("United Nations")
+    GENERAL = "general", _("Development, general")
+
+
+class GlossaryEntry(models.Model):
+    """One term of South-South cooperation in every language, with its variants.
+
+    The search finds a query's words also in their other languages through
+    these (sscportal.search.glossary): "food security" finds an item written
+    only in Arabic about "الأمن الغذائي". The entries come from
+    sscportal/search/glossary.json (load_reference_data); editors add more.
+    """
+
+    term = models.CharField(_("term"), max_length=200, blank=True)
+    variants = models.TextField(
+        _("variants"),
+        blank=True,
+        help_text=_("Other ways of writing it (plural, acronym, spelling), one a line."),
+    )
+    topic = models.CharField(_("topic"), max_length=12, choices=GlossaryTopic)
+
+    class Meta:
+        verbose_name = _("glossary entry")
+        verbose_name_plural = _("glossary")
+        ordering = [default_language("term")]
+        constraints = [has_text_in_some_language("term", "glossary_entry_has_term")]
+
+    def __str__(self):
+        return self.term
+
+    def phrases(self, code):
+        """The term and its variants in the language `code`."""
+        lines = [getattr(self, f"term_{code}") or ""]
+        lines += (getattr(self, f"variants_{code}") or "").splitlines()
+        return [line.strip() for line in lines if line.strip()]

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sscportal.admin_helpers import ContentAdmin
+from sscportal.admin_toolkit.model_admin import ContentAdmin
+from sscportal.text.languages import default_language, every_language
 
 from .models import Statement
 
@@ -18,17 +19,8 @@ class StatementAdmin(ContentAdmin):
         "original_language",
     ]
     list_filter = ["status", "kind", "text_kind", "original_language", "organization"]
-    search_fields = [
-        "slug",
-        "title_en",
-        "title_ar",
-        "speaker_en",
-        "speaker_ar",
-        "body_en",
-        "body_ar",
-        "document_symbol",
-    ]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = ["slug", *every_language("title", "speaker", "body"), "document_symbol"]
+    prepopulated_fields = {"slug": [default_language("title")]}
     autocomplete_fields = [
         "organization",
         "event",

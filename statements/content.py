@@ -4,6 +4,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from events.models import Event, Observance
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     OPTIONAL,
@@ -21,7 +22,14 @@ from sscportal.exchange_format import (
     Url,
 )
 
-from .models import Statement, StatementKind, TextKind, TranslationKind
+from .models import (
+    EVENT_DAYS_FROM_THE_DAY,
+    Statement,
+    StatementKind,
+    TextKind,
+    TranslationKind,
+    dates_agree_with_day,
+)
 
 _OPTIONAL_STRING = {"required": False, "nullable": True}
 
@@ -38,11 +46,63 @@ def _no_translation_of_the_original(data, path, report):
     return True
 
 
+def _check_the_days(items, report, earlier):
+    """Each statement's Day agrees with its dates, as in the admin
+    (statements.models.dates_agree_with_day): the Day and the event are looked
+    up in the file first, then among what is stored."""
+    days = dict(Observance.objects.values_list("year", "date"))
+    days |= {data["year"]: data["date"] for _path, data in earlier.get("observances", [])}
+    event_days = dict(Event.objects.values_list("slug", "observance__year"))
+    event_days |= {data["slug"]: data["observance"] for _path, data in earlier.get("events", [])}
+    agreeing = []
+    for path, data in items:
+        ok = True
+        delivered, issued = data["delivered_on"], data["issued_on"]
+        year = data["observance"]
+        if year in days and not dates_agree_with_day(
+            delivered, issued, year, days[year], through_event=False
+        ):
+            report.error(
+                f"{path}.observance",
+                f"the Day of {year}: neither delivered_on nor issued_on is in {year}",
+            )
+            ok = False
+        year = event_days.get(data["event"])
+        if year in days and not dates_agree_with_day(
+            delivered, issued, year, days[year], through_event=True
+        ):
+            report.error(
+                f"{path}.event",
+                f"an event of the Day of {year} ({days[year].isoformat()}): neither "
+                f"delivered_on nor issued_on is within {EVENT_DAYS_FROM_THE_DAY} days of it",
+            )
+            ok = False
+        if ok:
+            agreeing.append((path, data))
+    return agreeing
+
+
 STATEMENTS = ContentType(
     Statement,
+    singular=_("Statement"),
     label=_("Statements"),
-    search=Search(recency="delivered_on", snippet=("body",)),
-    in_sitemap=True,
+    search=Search(
+        recency="delivered_on",
+        snippet=("body",),
+        links=(
+            ("organization", ("name", "acronym")),
+            ("observance", ("theme",)),
+            ("event", ("title",)),
+            ("event__country", ("name", "other_names")),
+            ("mentioned_countries", ("name", "other_names")),
+            ("mentioned_organizations", ("name", "acronym")),
+        ),
+    ),
+    sitemap="statements",
+    list_url="statements:statement_list",
+    menu=4,
+    share_image=True,
+    history_m2m=("mentioned_countries", "mentioned_initiatives", "mentioned_organizations"),
     exchange=Section(
         "statements",
         key="slug",
@@ -52,8 +112,8 @@ STATEMENTS = ContentType(
             "title": Text(needs_text=True),
             "body": Text(rich=True),
             # As in the admin: a press release has no speaker.
-            "speaker": Text(**OPTIONAL),
-            "speaker_title": Text(**OPTIONAL),
+            "speaker": Text(visible=True, **OPTIONAL),
+            "speaker_title": Text(visible=True, **OPTIONAL),
             "organization": Reference("organizations", "organization key", **OPTIONAL),
             "kind": Choice(StatementKind),
             "delivered_on": Date(),
@@ -87,6 +147,7 @@ STATEMENTS = ContentType(
             "video_url": Url(**OPTIONAL),
         },
         rules=(_no_translation_of_the_original,),
+        check=_check_the_days,
     ),
 )
 

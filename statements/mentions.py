@@ -1,8 +1,8 @@
 """'Statements that mention X': the piece any page about a country, an
-initiative or an organization uses, with templates/statements/includes/mentioned_in.html.
+initiative or an organization uses, with templates/includes/mentioned_in.html.
 
     context["mentioned_in"] = mentioned_in(countries=country)
-    {% include "statements/includes/mentioned_in.html" %}
+    {% include "includes/mentioned_in.html" %}
 """
 
 from sscportal.caching.values import cached_count

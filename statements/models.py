@@ -7,14 +7,22 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
-from sscportal.date_range import validate_in_range
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
     has_text_in_some_language,
     publishable_manager,
 )
-from sscportal.search.columns import SEARCH_COLUMNS, search_document, search_indexes, search_text
+from sscportal.reader_toolkit.date_range import validate_in_range
+from sscportal.search.columns import (
+    SEARCH_COLUMNS,
+    linked_names,
+    search_document,
+    search_indexes,
+    search_text,
+)
+from sscportal.text.languages import LANGUAGE_CODES, default_language_code
+from sscportal.visibility import public_related
 
 
 class StatementKind(models.TextChoices):
@@ -40,6 +48,35 @@ class TranslationKind(models.TextChoices):
     OFFICIAL = "official", _("Official translation")
     EDITORIAL = "editorial", _("Translation by this site")
     MACHINE = "machine", _("Machine translation")
+
+
+# How far from the Day's own date a statement made at one of its events may be.
+# An event of the Day is held for it: the commemoration itself, or a launch "on
+# the margins of the Day" (SESRIC and UNOSSC's 2020 report, three days after
+# it). A month either side covers a week or a month of events around the Day
+# and, for the 19 December Days of 2004-2011, events early in the next January,
+# which a same-year rule would refuse. An event further away has an occasion of
+# its own and should not be filed under the Day.
+EVENT_DAYS_FROM_THE_DAY = 31
+
+
+def dates_agree_with_day(delivered_on, issued_on, day_year, day_date, *, through_event):
+    """Whether a statement delivered (or issued) on these dates can belong to the
+    Day of `day_year`, held on `day_date`.
+
+    Made for the Day itself (`observance`): delivered or issued in the Day's
+    year. A message for the Day is issued days or weeks ahead of it (the
+    Secretary-General's for 12 September 2023 on 8 September) and some are
+    written for the year's theme, so a narrow window would refuse real ones;
+    another year is always a mistake (a 2024 message under the 2005 Day).
+    Made at one of the Day's events: within EVENT_DAYS_FROM_THE_DAY days of the
+    Day's own date. Either date may agree: a news report is published after
+    the remarks it reports.
+    """
+    dates = [date for date in (delivered_on, issued_on) if date]
+    if through_event:
+        return any(abs((date - day_date).days) <= EVENT_DAYS_FROM_THE_DAY for date in dates)
+    return any(date.year == day_year for date in dates)
 
 
 class StatementQuerySet(PublishableQuerySet):
@@ -90,7 +127,7 @@ class Statement(Publishable):
     original_language = models.CharField(
         _("original language"),
         max_length=3,
-        default="en",
+        default=default_language_code,
         help_text=_("ISO 639-1 code of the language it was delivered in, e.g. en, ar, fr."),
         # \Z, not $: `$` also matches before a final newline.
         validators=[
@@ -149,8 +186,14 @@ class Statement(Publishable):
     video_url = models.URLField(_("recording"), max_length=500, blank=True)
 
     rich_text_fields = ("body",)
+    linked_names = linked_names()
     search_document = search_document(
-        a=["title"], b=["speaker", "speaker_title"], c=["body"], html=["body"]
+        a=["title"],
+        b=["speaker", "speaker_title", "outlet"],
+        c=["body"],
+        d=["linked_names"],
+        html=["body"],
+        untranslated=["linked_names"],
     )
     search_text = search_text()
     objects = publishable_manager(StatementQuerySet)
@@ -186,23 +229,59 @@ class Statement(Publishable):
                     )
                 }
             )
+        self._check_the_day()
+
+    def _check_the_day(self):
+        """The Day it is filed under, directly or through its event, agrees with
+        its dates (dates_agree_with_day says how)."""
+        if not self.delivered_on:
+            return  # the date's own error is already on the form
+        errors = {}
+        if self.observance_id:
+            day = self.observance
+            if not dates_agree_with_day(
+                self.delivered_on, self.issued_on, day.year, day.date, through_event=False
+            ):
+                errors["observance"] = _(
+                    "This statement was delivered on %(delivered)s, outside %(year)s: it "
+                    "cannot be filed under the Day of %(year)s. It must be delivered or "
+                    "issued in the Day's year."
+                ) % {"delivered": self.delivered_on.isoformat(), "year": day.year}
+        if self.event_id and self.event.observance_id:
+            day = self.event.observance
+            if not dates_agree_with_day(
+                self.delivered_on, self.issued_on, day.year, day.date, through_event=True
+            ):
+                errors["event"] = _(
+                    "This event belongs to the Day of %(year)s (%(date)s), but the statement "
+                    "was delivered on %(delivered)s: a statement made at one of the Day's "
+                    "events is delivered or issued within %(days)s days of the Day."
+                ) % {
+                    "year": day.year,
+                    "date": day.date.isoformat(),
+                    "delivered": self.delivered_on.isoformat(),
+                    "days": EVENT_DAYS_FROM_THE_DAY,
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_text(self):
+        """Whether the site holds its words in some language. Without a body the
+        page only records that it was made, and where to read it (its source)."""
+        return any(getattr(self, f"body_{code}") for code in LANGUAGE_CODES)
 
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
 
     @property
-    def public_event(self):
-        """The event, if readers may see it: a draft event's title is not public."""
-        event = self.event
-        return event if event is not None and event.is_published else None
-
-    @property
     def day(self):
-        """The observance it belongs to, directly or through its (public) event."""
+        """The Day it belongs to, directly or through its event, if readers may see it
+        (and the event it goes through)."""
         if self.observance_id:
-            return self.observance
-        event = self.public_event
-        return event.observance if event is not None else None
+            return public_related(self, "observance")
+        event = public_related(self, "event")
+        return public_related(event, "observance") if event is not None else None
 
     @property
     def is_news_report(self):

@@ -12,11 +12,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import zip_longest
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-# The block elements the rich-text allowlist keeps (sscportal/sanitize.py).
+# The block elements the rich-text allowlist keeps (sscportal/text/sanitize.py).
 BLOCKS = {"p", "h2", "h3", "h4", "ul", "ol", "blockquote"}
 VOID = {"br"}
 
@@ -110,10 +111,7 @@ def paragraphs(html, language):
     return result
 
 
-def aligned(first, second):
-    """Pairs of paragraphs, by position; the shorter version is padded with None."""
-    length = max(len(first), len(second))
-    return [
-        (first[i] if i < len(first) else None, second[i] if i < len(second) else None)
-        for i in range(length)
-    ]
+def aligned(*versions):
+    """Rows of paragraphs, one from each version, by position; shorter versions
+    are padded with None."""
+    return list(zip_longest(*versions))

@@ -52,3 +52,8 @@ def change_form_data(client, url):
     data = {name: values if len(values) != 1 else values[0] for name, values in reader.data.items()}
     data["_save"] = "Save"
     return data
+
+
+def opened_version(client, url):
+    """The version the change form at `url` is opened at, for a hand-made POST of it."""
+    return change_form_data(client, url)["_opened_version"]

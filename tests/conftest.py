@@ -1,15 +1,70 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from .demo_rows import AddedRows, ImportedContent
+
+# Tests that run one after the other in a single process under pytest-xdist
+# (node id prefixes). Each drill starts a PostgreSQL, gunicorn and often a
+# redis-server and nginx and waits on them with timeouts: several at once on a
+# shared machine turn slow into failed. The nginx stack, a module fixture,
+# starts only once. (Each collects its static files into its own folder: a
+# collectstatic into the checkout's staticfiles/ deleted files that another
+# process's whitenoise was listing.)
+SERIAL_DRILLS = (
+    "tests/operations/test_drills.py::",
+    "tests/operations/test_disk_full_drill.py::",
+    "tests/operations/test_nginx.py::",
+)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    # xdist's own way, `--dist loadgroup` with xdist_group marks, groups
+    # nothing under pytest 9.2 (pytest-xdist issue 1386), so the test ids name
+    # the group here. Any other test goes to whichever process is free.
+    if config.getoption("dist") != "load":
+        return None  # a mode asked for on the command line
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "drills" if nodeid.startswith(SERIAL_DRILLS) else nodeid
+
+    return Scheduling(config, log)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    # Under pytest-xdist (make test) the worker processes collect the tests,
+    # not this one, and an error a worker raises while collecting ends as a
+    # page of INTERNALERROR. When REQUIRE_BROWSER=1 and a browser tool is
+    # missing (tests/browser/conftest.py), collect here too: a selected test
+    # needing the tool then stops the run with its one line, before any test.
+    if os.environ.get("REQUIRE_BROWSER") != "1":
+        return
+    if not session.config.pluginmanager.has_plugin("dsession"):
+        return  # no xdist: this process collects anyway
+    from .browser.conftest import missing_tools
+
+    if any(missing_tools().values()):
+        session.perform_collect()
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # Countries are reference data every page relies on, loaded the way
-    # `make run` loads them.
+    # `make run` loads them; their rows are kept for `reference_rows`.
     with django_db_blocker.unblock():
-        call_command("load_reference_data", verbosity=0)
+        return AddedRows(lambda: call_command("load_reference_data", verbosity=0), keep=True)
+
+
+@pytest.fixture(scope="session")
+def reference_rows(django_db_setup):
+    """The rows of the reference data, for tests that empty the database (tests/browser)."""
+    return django_db_setup
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +102,14 @@ def english():
         yield
 
 
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    # Imported once per test process (and rolled back): see tests/demo_rows.py.
+    with django_db_blocker.unblock():
+        return ImportedContent("demo/content.json")
+
+
 @pytest.fixture
-def demo_content(db):
-    call_command("import_content", "demo/content.json", verbosity=0)
+def demo_content(demo_rows, db):
+    """The demo content (demo/content.json), as `import_content` leaves it."""
+    demo_rows.restore()

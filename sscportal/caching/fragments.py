@@ -5,16 +5,32 @@ Most of a list page's cost is rendering its twenty items through the template
 engine. An item's HTML depends only on the item, the language and the rest of
 the content (names of countries and goals), so, like a whole page, it is kept
 until content changes. Switched off with CACHE_FRAGMENTS = False.
+
+HTML is always in a language (its labels, dates, direction), so a fragment is
+always named with one: `fragment_key(kind, *parts, language=...)` takes a
+language code and refuses EVERY_LANGUAGE.
 """
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import override
 
-from .values import cached_ids, get_many, set_many
+from .values import EVERY_LANGUAGE, cached_ids, get_many, language_part, set_many
 from .versions import cache_available, key
+
+
+def _html_language(language):
+    if language is EVERY_LANGUAGE:
+        raise ValueError("a fragment is HTML in one language: pass its language code")
+    return language_part(language)
+
+
+def fragment_key(kind, *parts, language):
+    """The versioned key of a piece of HTML: `kind` ("item", "result"), what tells it
+    apart (`parts`), and the language it is rendered in (a code: never EVERY_LANGUAGE)."""
+    return key(kind, _html_language(language), *parts)
 
 
 def render_missing(names, render):
@@ -33,14 +49,18 @@ def render_missing(names, render):
     return found
 
 
-def rendered_items(items, template_name, request=None, **options):
+def rendered_items(items, template_name, request=None, *, language, **options):
     """The HTML of `items` (a queryset, sliced or not, or a list), in order.
 
     Each item is rendered with `template_name`, which sees it under its model's
     name (`initiative`, `event`, `statement`) and sees `options` (e.g. heading=2).
+    `language` is the one the items are rendered in (the active one: the caller
+    says so, `get_language()`), and names their HTML.
     A queryset whose items are all cached is never run: only its ids are asked
-    for, and they too are cached until content changes.
+    for, and they too are cached until content changes (for every language:
+    see `cached_ids`).
     """
+    _html_language(language)  # checked even while nothing is cached: a wrong call fails in tests
     caching = settings.CACHE_FRAGMENTS and cache_available()
     lazy = caching and isinstance(items, QuerySet) and items._result_cache is None
     objects = None if lazy else list(items)
@@ -59,10 +79,9 @@ def rendered_items(items, template_name, request=None, **options):
     if not pks:
         return ""
     settings_part = ",".join(f"{name}={value}" for name, value in sorted(options.items()))
-    language = get_language()
 
     def item_key(pk):
-        return key("item", template_name, language, settings_part, pk)
+        return fragment_key("item", template_name, settings_part, pk, language=language)
 
     def render(missing):
         nonlocal pks
@@ -70,11 +89,14 @@ def rendered_items(items, template_name, request=None, **options):
             pks = load()
         template = get_template(template_name)
         wanted = set(missing)
-        return {
-            item_key(item.pk): template.render({item._meta.model_name: item, **options}, request)
-            for item in objects
-            if item_key(item.pk) in wanted
-        }
+        with override(language):  # the language their keys name, whatever is active
+            return {
+                item_key(item.pk): template.render(
+                    {item._meta.model_name: item, **options}, request
+                )
+                for item in objects
+                if item_key(item.pk) in wanted
+            }
 
     found = render_missing([item_key(pk) for pk in pks], render)
     # Every part was rendered by the template engine, which escaped it.

@@ -3,7 +3,8 @@ changes; and what browsers and proxies are told about caching every page.
 
 Use a cache shared by all workers in production (CACHE_URL=redis://... or
 CACHE_URL=db); the default in-process cache is for one development process.
-PAGE_CACHE_SECONDS = 0 switches it off (the HTTP headers stay).
+PAGE_CACHE_SECONDS = 0 switches it off (the HTTP headers stay). Hits and
+misses are counted for /metrics (sscportal/operations/metrics.py).
 
 HTTP caching, for every response this middleware sees:
 
@@ -14,24 +15,47 @@ HTTP caching, for every response this middleware sees:
   previews) gets `private, no-store` on whatever it is answered, and is never
   served from or stored in the page cache. A session cookie that maps to no
   session (expired, forged, junk) counts as anonymous.
+
+Which entry a request gets: its path, and the query parameters its view
+declares (see `view_parameters`), each with its last value, empty ones left
+out, in name order. The view of an anonymous request sees that cleaned query
+and nothing else, so an entry is always the page of its key, whichever
+request first rendered it. A parameter the view does not read
+(`?utm_source=`, `?x=<random>`) is thus the canonical page, served from its
+entry: unknown parameters cannot mint entries, nor make every request a
+render. Parameters a view does read can take any value (a search's words, a
+page number); PAGE_CACHE_VARIANTS_PER_PATH bounds how many entries one path
+keeps per content version, beyond which a page is rendered and not kept (the
+path's canonical entry is always kept).
+
+A view that declares nothing gets its query string as sent, and its page is
+kept only when there is none: with one, it is rendered and not kept
+(`X-Page-Cache: bypass`). Keying it by the whole query would let anyone mint
+entries; giving it a cleaned query could hide a parameter it reads. Declaring
+(even `query_parameters = ()`) is what lets a query share the plain page.
 """
 
+import functools
 import gzip
 import hashlib
 from importlib import import_module
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import parse_http_date_safe
+from django.utils.http import parse_http_date_safe, urlencode
+from django.utils.translation import get_language_from_path, override
+
+from sscportal.operations import metrics
 
 from . import shared
 from .versions import cache_available, key
 
 CACHEABLE_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml")
-# Private or per-user pages are never cached.
-SKIPPED_PREFIXES = ("/en/admin/", "/ar/admin/", "/healthz")
+# Private or per-user pages, and answers for machines that must be current, are never cached.
+SKIPPED_PREFIXES = ("/en/admin/", "/ar/admin/", "/healthz", "/metrics")
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Disposition",
@@ -49,6 +73,58 @@ KEPT_HEADERS = (
 # a proxy in front of a burst of readers); after it, the ETag makes asking
 # again cost a 304 without a body.
 BROWSER_MAX_AGE = 60
+# Entries one path may have beside its canonical one, per content version
+# (settings.PAGE_CACHE_VARIANTS_PER_PATH): filter combinations, searches, pages.
+DEFAULT_VARIANTS_PER_PATH = 1000
+
+
+def with_query_parameters(view, *names):
+    """`view` declaring that it reads the query parameters `names` (for function
+    views one cannot give a `query_parameters` attribute, such as Django's own)."""
+
+    @functools.wraps(view)
+    def declared(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    declared.query_parameters = tuple(names)
+    return declared
+
+
+def declared_parameters(request):
+    """The query parameters the view answering `request` declares (view_parameters);
+    None when it declares none, or no view answers its path (a 404, a redirect)."""
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    try:
+        with override(language):
+            match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return view_parameters(match.func)
+
+
+def view_parameters(view):
+    """The query parameters `view` (as the URLconf holds it) reads, or None if it
+    does not say: its `query_parameters` (a class-based view's attribute, a
+    function's, a callable's), else its `filter_form`'s fields and `page`."""
+    view = getattr(view, "view_class", view)
+    names = getattr(view, "query_parameters", None)
+    if names is not None:
+        return tuple(names)
+    form = getattr(view, "filter_form", None)
+    if form is not None:
+        return (*form.base_fields, "page")
+    return None
+
+
+def cleaned_query(query, names):
+    """The query string of `query` (a QueryDict) reduced to `names`: each with its
+    last value (as the view reads it), empty ones left out, in name order."""
+    kept = []
+    for name in sorted(set(names)):
+        values = query.getlist(name)
+        if values and values[-1] != "":
+            kept.append((name, values[-1]))
+    return urlencode(kept)
 
 
 class AnonymousPageCacheMiddleware:
@@ -66,11 +142,18 @@ class AnonymousPageCacheMiddleware:
             return response
         if not self._anonymous_page_request(request):
             return self.get_response(request)
-        storing = settings.PAGE_CACHE_SECONDS > 0 and cache_available()
+        names = declared_parameters(request)
+        if names is not None:
+            self._clean_query(request, names)
+        # A view that declares nothing: a query string of its own is not kept.
+        bypass = names is None and bool(request.META.get("QUERY_STRING"))
+        storing = settings.PAGE_CACHE_SECONDS > 0 and not bypass and cache_available()
         page_key = self._page_key(request) if storing else None
         cached = shared.get(page_key) if storing else None
         if cached is not None:
-            status, headers, content = cached
+            # Pages stored before the route was kept with them have three parts.
+            status, headers, content, *route = cached
+            metrics.page_cache_hit(request, route[0] if route else "unknown")
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -79,23 +162,58 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if not self._public_response(response):
             return response
+        if settings.PAGE_CACHE_SECONDS > 0:
+            # A page the cache could have answered was rendered: a miss, also
+            # while the shared cache does not answer (then nothing is stored).
+            # Answers never cached (404s, redirects, robots.txt) are neither.
+            metrics.page_cache_miss()
         response["ETag"] = self._etag(response)
         patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
-        if storing:
+        if bypass:
+            response["X-Page-Cache"] = "bypass"
+        elif storing and not self._variant_allowed(request):
+            response["X-Page-Cache"] = "uncached"
+        elif storing:
             headers = [(name, value) for name, value in response.items() if name in KEPT_HEADERS]
             shared.set(
                 page_key,
-                (response.status_code, headers, response.content),
+                (response.status_code, headers, response.content, metrics.route_of(request)),
                 settings.PAGE_CACHE_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
         return self._conditional(request, response)
 
     @staticmethod
+    def _clean_query(request, names):
+        """Leave the request only the query its view reads (see the module)."""
+        query = cleaned_query(request.GET, names)
+        if query != request.META.get("QUERY_STRING", ""):
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
+
+    @staticmethod
+    def _variant_allowed(request):
+        """False once the path has PAGE_CACHE_VARIANTS_PER_PATH entries besides its canonical one.
+
+        Counted per path and content version in the shared cache (one counter a
+        path, expiring with the pages), so every worker keeps to the same bound.
+        """
+        if not request.META.get("QUERY_STRING"):
+            return True
+        limit = getattr(settings, "PAGE_CACHE_VARIANTS_PER_PATH", DEFAULT_VARIANTS_PER_PATH)
+        counter = key("page-variants", hashlib.sha256(request.path.encode()).hexdigest())
+        shared.call("add", counter, 0, settings.PAGE_CACHE_SECONDS)
+        try:
+            count = shared.call("incr", counter)
+        except ValueError:  # expired between the two calls: count it next time
+            return False
+        return count is not None and count <= limit
+
+    @staticmethod
     def _page_key(request):
         # Hashed: paths may hold Arabic or spaces, which some cache backends refuse.
         # Host and scheme are not part of it: no page depends on them, every
-        # absolute URL comes from SITE_URL (sscportal/site.py).
+        # absolute URL comes from SITE_URL (sscportal/configuration/site.py).
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         # Stored as sent: gzip-compressed for readers who accept it, plain otherwise.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "plain"

@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import shared
+from .release import code_release
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,10 @@ def cache_available():
 
 
 def key(kind, *parts):
-    """The one key scheme: sscportal:<version>:<kind>:<parts...>.
+    """The one key scheme: sscportal:<release>:<version>:<kind>:<parts...>.
+
+    The release (release.code_release()) changes with a deploy that changes
+    templates or code, so output cached by the previous release is not served.
 
     While the shared cache does not answer the version part is "offline": such
     keys still tell a page's pieces apart, but no cache layer reads or stores
@@ -105,7 +109,13 @@ def key(kind, *parts):
     """
     version = content_version()
     return ":".join(
-        ["sscportal", "offline" if version is None else str(version), kind, *map(str, parts)]
+        [
+            "sscportal",
+            code_release(),
+            "offline" if version is None else str(version),
+            kind,
+            *map(str, parts),
+        ]
     )
 
 
@@ -149,7 +159,7 @@ def _retry_in_background():
 
 
 def _retry_until_made_good():
-    from .values import lifetime
+    from sscportal.caching.values import lifetime
 
     # After a lifetime, everything stored before the failure has expired anyway.
     give_up = time.monotonic() + lifetime() + shared.RETRY_SECONDS

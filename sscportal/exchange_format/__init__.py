@@ -4,7 +4,7 @@ Each content type's section is declared in its app's `content.py`; the import
 and export engine (the `exchange` app) and the JSON Schema are built from them.
 """
 
-from .codes import Budget, M49Reference, is_currency
+from .codes import Budget, M49Code, M49Reference, is_currency
 from .fields import (
     LANGUAGES,
     MISSING,
@@ -47,6 +47,7 @@ __all__ = [
     "Grouped",
     "Integer",
     "Links",
+    "M49Code",
     "M49Reference",
     "ListOf",
     "PublicationStatus",

@@ -34,6 +34,22 @@ class M49Reference(Reference):
         return {"type": "string", "pattern": _M49.pattern, "description": f"the {self.noun}"}
 
 
+class M49Code(Field):
+    """A region's or country's own M49 code, written like M49Reference ("004")."""
+
+    def load_value(self, value, path, report, context):
+        if not isinstance(value, str) or not _M49.match(value):
+            report.error(path, f'{show(value)} is not an M49 code (three digits, e.g. "002")')
+            return MISSING
+        return int(value)
+
+    def dump(self, value):
+        return f"{value:03d}"
+
+    def value_schema(self):
+        return {"type": "string", "pattern": _M49.pattern}
+
+
 def is_currency(code):
     # pycountry's lookup ignores case; the format writes codes in capitals only.
     return (

@@ -21,11 +21,11 @@ import zoneinfo
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator
 
-from .. import content_types
-from ..bilingual import LANGUAGE_CODES as LANGUAGES
-from ..date_range import EARLIEST, LATEST, in_zone, out_of_range
-from ..models import Status
-from ..sanitize import sanitize_html
+from sscportal import content_types
+from sscportal.reader_toolkit.date_range import EARLIEST, LATEST, in_zone, out_of_range
+from sscportal.text.languages import LANGUAGE_CODES as LANGUAGES
+from sscportal.text.sanitize import sanitize_html
+from sscportal.visibility import Status, public_related
 
 
 def show(value):
@@ -103,6 +103,10 @@ class Field:
     def read(self, instance, name):
         return self.dump(getattr(instance, name))
 
+    def read_public(self, instance, name):
+        """`read`, leaving out what points to items readers may not see (see Reference)."""
+        return self.read(instance, name)
+
     def schema(self):
         return _nullable(self.value_schema(), self.nullable)
 
@@ -110,14 +114,48 @@ class Field:
         raise NotImplementedError
 
 
-class Text(Field):
-    """{"en": "...", "ar": "..."}; stored in one column per language."""
+# The schema names no language: which ones a site has is its settings' business
+# (LANGUAGES), so one published schema serves a site of any languages, and the
+# import refuses a code the site lacks by name ("unknown language code").
+LANGUAGE_CODE = "^[a-z]{2,3}$"
 
-    def __init__(self, *, max_length=None, rich=False, needs_text=False, **kwargs):
+
+def per_language(value):
+    """The schema of an object of language code to `value`."""
+    return {
+        "type": "object",
+        "propertyNames": {"pattern": LANGUAGE_CODE},
+        "additionalProperties": value,
+    }
+
+
+# Some character that shows: not white space of any script (Unicode's
+# White_Space: tabs, line breaks, the no-break space, U+2000-U+200A, the
+# ideographic space...) nor an invisible mark (soft hyphen, zero-width space and
+# joiners, direction marks such as the Arabic letter mark, the byte-order mark).
+# Escapes only, so that JSON Schema validators (ECMA-262 regular expressions)
+# and Python's re read the same class.
+VISIBLE_PATTERN = (
+    r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    r"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_VISIBLE = re.compile(VISIBLE_PATTERN)
+
+
+class Text(Field):
+    """{"en": "...", "ar": "..."}; stored in one column per language.
+
+    `needs_text`: some language has a text (a title, a name). `visible`: each
+    text given, if not empty, has something to see: a title, a name or a
+    theme of only spaces would be an empty heading. Titles and names are.
+    """
+
+    def __init__(self, *, max_length=None, rich=False, needs_text=False, visible=None, **kwargs):
         super().__init__(**kwargs)
         self.max_length = max_length
         self.rich = rich
         self.needs_text = needs_text
+        self.visible = needs_text if visible is None else visible
 
     def bind(self, model, name):
         if self.max_length is None:
@@ -143,6 +181,12 @@ class Text(Field):
                 report.error(f"{path}.{code}", "must be a string")
                 ok = False
             elif text:
+                if self.visible and not _VISIBLE.search(text):
+                    report.error(
+                        f"{path}.{code}",
+                        "is only white space: write the text, or leave this language out",
+                    )
+                    ok = False
                 if self.max_length and len(text) > self.max_length:
                     report.error(f"{path}.{code}", f"is longer than {self.max_length} characters")
                     ok = False
@@ -174,18 +218,15 @@ class Text(Field):
         text = {"type": ["string", "null"]}
         if self.max_length:
             text["maxLength"] = self.max_length
-        schema = {
-            "type": "object",
-            "properties": dict.fromkeys(LANGUAGES, text),
-            "additionalProperties": False,
-        }
+        if self.visible:
+            # Empty (this language has none), or some character that shows.
+            text["anyOf"] = [{"maxLength": 0}, {"pattern": VISIBLE_PATTERN}]
+        schema = per_language(text)
         if self.rich:
             schema["contentMediaType"] = "text/html"
         if self.needs_text:
-            schema["anyOf"] = [
-                {"required": [code], "properties": {code: {"type": "string", "minLength": 1}}}
-                for code in LANGUAGES
-            ]
+            # Not every text null or empty: some language has one.
+            schema["not"] = {"additionalProperties": {"enum": [None, ""]}}
         return schema
 
 
@@ -244,6 +285,10 @@ class Choice(Field):
             return MISSING
         return value
 
+    def dump(self, value):
+        # A blank column of an optional key (a country's unknown income group) is null.
+        return None if self.nullable and value == "" else value
+
     def value_schema(self):
         return {"enum": list(self.values)}
 
@@ -292,11 +337,7 @@ class ChoicePerLanguage(Field):
         return {code: value for code, value in values.items() if value}
 
     def value_schema(self):
-        return {
-            "type": "object",
-            "properties": dict.fromkeys(LANGUAGES, {"enum": list(self.values)}),
-            "additionalProperties": False,
-        }
+        return per_language({"enum": list(self.values)})
 
 
 def PublicationStatus(default=Status.DRAFT):
@@ -491,6 +532,10 @@ class Reference(Field):
 
     def read(self, instance, name):
         related = getattr(instance, name)
+        return self.key_of(related) if related is not None else None
+
+    def read_public(self, instance, name):
+        related = public_related(instance, name)
         return self.key_of(related) if related is not None else None
 
     def key_of(self, related):

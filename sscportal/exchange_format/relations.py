@@ -3,6 +3,8 @@
 A list in the file is the whole truth: importing it replaces what was there.
 """
 
+from sscportal.visibility import public_related, public_rows
+
 from .fields import MISSING, ListOf, Record, Reference, object_schema
 
 
@@ -41,11 +43,25 @@ class Rows(ListOf):
             row.save()
 
     def read(self, instance, name):
+        return self._read(instance, public=False)
+
+    def read_public(self, instance, name):
+        return self._read(instance, public=True)
+
+    def _read(self, instance, public):
+        fields = self.item.fields
         rows = getattr(instance, self.related_name).all()
+        if public:
+            # A row is about what it names (a partner): without it, the row goes too.
+            rows = public_rows(rows)
         if self.position:
             rows = sorted(rows, key=lambda row: (getattr(row, self.position), row.pk))
         entries = [
-            {key: field.read(row, key) for key, field in self.item.fields.items()} for row in rows
+            {
+                key: field.read_public(row, key) if public else field.read(row, key)
+                for key, field in fields.items()
+            }
+            for row in rows
         ]
         if self.position:
             return entries
@@ -78,6 +94,11 @@ class Links(ListOf):
             return sorted(self.item.key_of(item) for item in related)
         return sorted(item.pk for item in related)
 
+    def read_public(self, instance, name):
+        if not isinstance(self.item, Reference):
+            return self.read(instance, name)
+        return sorted(self.item.key_of(item) for item in public_related(instance, name))
+
     def prefetch(self, name):
         return [name]
 
@@ -107,6 +128,12 @@ class Grouped(Record):
 
     def read(self, instance, name):
         return {key: field.read(instance, self.prefix + key) for key, field in self.fields.items()}
+
+    def read_public(self, instance, name):
+        return {
+            key: field.read_public(instance, self.prefix + key)
+            for key, field in self.fields.items()
+        }
 
     def prefetch(self, name):
         return [p for key, field in self.fields.items() for p in field.prefetch(self.prefix + key)]

@@ -12,8 +12,10 @@ class Section:
 
     `rules` check across fields of one item: rule(data, path, report) -> bool.
     `check`, if given, sees the section's valid items together (a page's parent
-    among the file's pages): check(items, report) -> the items to write, in
-    the order to write them.
+    among the file's pages), with those of the sections read before it (a
+    statement's Day among the file's observances): check(items, report,
+    earlier) -> the items to write, in the order to write them; `earlier` is
+    {section name: [(path, data)]}.
     A section with `in_files=False` is reference data (countries): other
     sections point to it by key, but files never carry it.
     """
@@ -31,12 +33,27 @@ class Section:
         for name, converter in self.fields.items():
             converter.bind(model, name)
 
-    def export_queryset(self):
-        """Every item, with what `read` needs loaded in a fixed number of queries."""
+    def item(self, instance, public=False):
+        """`instance` as the format writes it: the one spelling of every key, for the
+        export and the API alike.
+
+        `public`: as readers may see it, without its references to items they
+        may not (a draft organization among an initiative's partners), so that
+        every key it names can be looked up.
+        """
+        if public:
+            return {name: field.read_public(instance, name) for name, field in self.fields.items()}
+        return {name: field.read(instance, name) for name, field in self.fields.items()}
+
+    def with_related(self, queryset):
+        """`queryset` with what `item` needs loaded in a fixed number of queries."""
         select = [name for name, f in self.fields.items() if isinstance(f, Reference)]
         prefetch = [p for name, f in self.fields.items() if f.is_relation for p in f.prefetch(name)]
-        queryset = self.model.objects.select_related(*select).prefetch_related(*prefetch)
-        return queryset.order_by(self.key)
+        return queryset.select_related(*select).prefetch_related(*prefetch)
+
+    def export_queryset(self):
+        """Every item, with what `item` needs loaded, sorted by natural key."""
+        return self.with_related(self.model.objects.all()).order_by(self.key)
 
 
 def ends_after(start, end):

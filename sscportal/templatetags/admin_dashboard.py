@@ -3,7 +3,7 @@
 from django import template
 from django.contrib import admin
 
-from ..translation_status import dashboard_rows
+from sscportal.admin_toolkit.translation_status import dashboard_rows
 
 register = template.Library()
 

@@ -5,6 +5,11 @@
 {% other_language_url %}      the same page in the other language
 {% language_badge obj "title" "summary" %}   "English only" / "بالعربية فقط" on a list item
 {% short_name organization %}  acronym or name, the reader's language first
+{% if event|has_text:"venue" %}   the field has text in some language
+{% list_separator %}          ", " or "، ": between inline list items, from the catalogue
+{% site_language_names %}     "English and Arabic": every site language, named in the reader's
+{{ body.lang|only_in }}       "This text is available in English only." (a fallback's note)
+{% other_languages as codes %}, code|own_name   the language switch: every other language
 """
 
 from django import template
@@ -14,23 +19,27 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, override
 
-from sscportal.bilingual import (
+from sscportal.configuration.site import absolute_url
+from sscportal.text.languages import (
     LANGUAGE_CODES,
     direction,
     languages_with_text,
+    list_separator,
     other_languages,
     shown,
+    site_language_name,
+    site_language_names,
 )
-from sscportal.bilingual import short_name as _short_name
-from sscportal.site import absolute_url
+from sscportal.text.languages import short_name as _short_name
 
 register = template.Library()
 
 
 def _note(lang):
-    if lang == "en":
-        return gettext("This text is available in English only.")
-    return gettext("This text is available in Arabic only.")
+    # Arabic glues the preposition to the name: "متوفر بالإنجليزية فقط".
+    return gettext("This text is available in %(language)s only.") % {
+        "language": site_language_name(lang)
+    }
 
 
 @register.simple_tag
@@ -101,9 +110,17 @@ def absolute_language_neutral_page(context):
     return absolute_url(path)
 
 
-@register.simple_tag
-def other_language():
-    return other_languages(get_language())[0]
+@register.simple_tag(name="other_languages")
+def other_languages_tag():
+    """The site's languages but the reader's, for the language switch."""
+    return other_languages(get_language())
+
+
+@register.filter
+def own_name(code):
+    """A site language's name in that language: "العربية" on the switch of an English page."""
+    with override(code):
+        return site_language_name(code)
 
 
 @register.filter
@@ -131,6 +148,29 @@ def _marked(value):
     return value.text
 
 
+@register.filter
+def has_text(obj, field):
+    """Whether `field` has text in some language: {% if event|has_text:"venue" %}."""
+    return bool(languages_with_text(obj, [field]))
+
+
+@register.filter
+def only_in(code):
+    """The note on text shown in language `code` because the reader's has none."""
+    return _note(code)
+
+
+@register.simple_tag(name="site_language_names")
+def site_language_names_tag():
+    return site_language_names()
+
+
+@register.simple_tag(name="list_separator")
+def list_separator_tag():
+    """What separates inline list items in the reader's language (", " or "، ")."""
+    return list_separator()
+
+
 @register.simple_tag
 def short_name(obj):
     return _marked(_short_name(obj))
@@ -143,8 +183,5 @@ def language_badge(obj, *fields):
     languages = languages_with_text(obj, fields)
     if len(languages) != 1:
         return ""
-    if languages[0] == "en":
-        text = gettext("English only")
-    else:
-        text = gettext("Arabic only")
+    text = gettext("%(language)s only") % {"language": site_language_name(languages[0])}
     return format_html(' <span class="language-badge">{}</span>', text)

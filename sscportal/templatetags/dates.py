@@ -11,7 +11,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from sscportal.timezones import city, utc_offset
+from sscportal.reader_toolkit.timezones import city, utc_offset
 
 register = template.Library()
 

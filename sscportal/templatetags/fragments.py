@@ -6,6 +6,7 @@ page whose items are cached never loads them: {% if cards %}<ul>{{ cards }}</ul>
 """
 
 from django import template
+from django.utils.translation import get_language
 
 from sscportal.caching import fragments
 
@@ -14,4 +15,6 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def rendered_items(context, items, template_name, **options):
-    return fragments.rendered_items(items, template_name, context.get("request"), **options)
+    return fragments.rendered_items(
+        items, template_name, context.get("request"), language=get_language(), **options
+    )

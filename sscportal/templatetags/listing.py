@@ -8,7 +8,7 @@ same filters in the page's <title> (so a bookmark or a tab says what it holds).
 from django import template
 from django.utils.translation import get_language_bidi
 
-from sscportal.listing import active_controls
+from sscportal.reader_toolkit.listing import active_controls
 
 register = template.Library()
 

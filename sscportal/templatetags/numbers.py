@@ -1,8 +1,8 @@
-"""{% money amount currency %}: an amount as the site writes it (sscportal.numbers)."""
+"""{% money amount currency %}: an amount as the site writes it (sscportal.reader_toolkit.numbers)."""
 
 from django import template
 
-from sscportal import numbers
+from sscportal.reader_toolkit import numbers
 
 register = template.Library()
 

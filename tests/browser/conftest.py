@@ -15,6 +15,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
+from initiatives.models import Country
+
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,11 +41,16 @@ NEEDS = {
 }
 
 
-def pytest_collection_modifyitems(config, items):
-    missing = {
+def missing_tools():
+    """{fixture: [what is missing and how to install it]}"""
+    return {
         fixture: [reason for present, reason in needs if not present()]
         for fixture, needs in NEEDS.items()
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = missing_tools()
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         reasons = [r for fixture, found in missing.items() if fixture in fixtures for r in found]
@@ -92,11 +99,14 @@ def nu_checker():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(reference_rows, demo_rows, live_server, transactional_db):
     """The live server with reference data, roles, demo content and one editor."""
-    call_command("load_reference_data", verbosity=0)
+    # Each test here ends by emptying the database (the live server needs the
+    # rows committed); only the first finds the reference data still there.
+    if not Country.objects.exists():
+        reference_rows.copy_in()
     call_command("setup_roles", verbosity=0)
-    call_command("import_content", "demo/content.json", verbosity=0)
+    demo_rows.restore()  # as import_content demo/content.json (tests/demo_rows.py)
     editor = User.objects.create_user("editor", password=EDITOR_PASSWORD, is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
     return live_server

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 
-from sscportal.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize_html
+from sscportal.text.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize_html
 from statements.models import Statement
 
 from .. import factories

@@ -20,6 +20,7 @@ from sscportal.caching import shared, versions
 from statements.models import Statement
 
 from .. import factories
+from ..admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -190,9 +191,13 @@ def test_admin_saves_succeed_when_the_cache_does_not_answer(client, admin_user, 
     response = client.post("/en/admin/statements/statement/add/", statement_form())
     assert response.status_code == 302
     statement = Statement.objects.get(slug="written-in-outage")
+    url = f"/en/admin/statements/statement/{statement.pk}/change/"
     response = client.post(
-        f"/en/admin/statements/statement/{statement.pk}/change/",
-        statement_form(title_en="Changed while the cache was down"),
+        url,
+        statement_form(
+            title_en="Changed while the cache was down",
+            _opened_version=change_form_data(client, url)["_opened_version"],
+        ),
     )
     assert response.status_code == 302
     statement.refresh_from_db()

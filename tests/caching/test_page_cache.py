@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import SustainableDevelopmentGoal
 from sscportal.caching import values, versions
+from sscportal.caching.values import EVERY_LANGUAGE
 from statements.models import Statement
 
 from .. import factories
@@ -120,14 +121,16 @@ def test_a_worker_remembers_values_no_longer_than_the_shared_cache(settings, mon
     settings.PAGE_CACHE_SECONDS = 600
     clock = [1000.0]
     monkeypatch.setattr(values.time, "monotonic", lambda: clock[0])
-    assert values.until_content_changes("probe", lambda: "old") == "old"
+    assert values.until_content_changes("probe", lambda: "old", language=EVERY_LANGUAGE) == "old"
     # The shared copy is gone (expired, or Redis restarted with this version
     # still in it): the worker still has its own...
-    cache.delete(versions.key("value", "probe"))
-    assert values.until_content_changes("probe", lambda: "new") == "old"
+    cache.delete(values.value_key("probe", language=EVERY_LANGUAGE))
+    assert values.until_content_changes("probe", lambda: "new", language=EVERY_LANGUAGE) == "old"
     # ...but only for the shared cache's lifetime.
     clock[0] += 601
-    assert values.until_content_changes("probe", lambda: "new") == "new"
+    assert values.until_content_changes("probe", lambda: "new", language=EVERY_LANGUAGE) == "new"
     # A new content version is new keys at once, whatever the worker holds.
     versions.bump_content_version()
-    assert values.until_content_changes("probe", lambda: "newer") == "newer"
+    assert (
+        values.until_content_changes("probe", lambda: "newer", language=EVERY_LANGUAGE) == "newer"
+    )

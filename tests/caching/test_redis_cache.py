@@ -14,7 +14,9 @@ import pytest
 from sscportal.caching.redis_backend import ReusedClientRedisCache
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-PREFIX = "sscportal-tests"
+# Each test process its own: test processes (pytest-xdist's, other checkouts')
+# share the database, and each deletes its prefix's keys before and after a test.
+PREFIX = f"sscportal-tests-{uuid.uuid4().hex[:12]}"
 
 
 def redis_is_running():

@@ -194,3 +194,21 @@ def test_models_have_readable_names():
     assert str(OrganizationFactory(acronym_en="UNOSSC")) == "UNOSSC"
     assert str(Observance(year=2023)) == "2023"
     assert str(OrganizationFactory(acronym_en="", acronym_ar="", name_en="Centre")) == "Centre"
+
+
+def test_the_title_check_takes_every_site_language_and_names_none():
+    from django.db.models import Q
+
+    from sscportal.models import has_text_in_some_language
+
+    check = has_text_in_some_language("title", "has_title")
+    assert check.condition == Q(title_en__gt="") | Q(title_ar__gt="")
+    assert check.violation_error_message == "Give a text in at least one language."
+
+
+def test_a_statement_is_in_the_site_language_unless_told(settings):
+    from statements.models import Statement
+
+    assert Statement().original_language == "en"
+    settings.LANGUAGE_CODE = "ar"
+    assert Statement().original_language == "ar"

@@ -9,6 +9,7 @@ from initiatives.models import Initiative
 from statements.models import Statement
 
 from .. import factories
+from ..admin_forms import opened_version
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,7 @@ def test_change_form_has_tabbed_fields_typed_in_their_direction(client, editor):
 
 def test_editor_edits_a_statement_in_both_languages(client, editor):
     statement = factories.StatementFactory(slug="message-2023")
+    url = f"/ar/admin/statements/statement/{statement.pk}/change/"
     data = {
         "title_en": "Message for the Day",
         "title_ar": "رسالة بمناسبة اليوم",
@@ -96,8 +98,9 @@ def test_editor_edits_a_statement_in_both_languages(client, editor):
         "text_kind": "full-text",
         "original_language": "ar",
         "source_url": "",
+        "_opened_version": opened_version(client, url),
     }
-    response = client.post(f"/ar/admin/statements/statement/{statement.pk}/change/", data)
+    response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     statement.refresh_from_db()
     assert statement.title_en == "Message for the Day"

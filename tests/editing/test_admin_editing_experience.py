@@ -15,13 +15,14 @@ from django.utils import translation
 
 from events.models import Event
 from initiatives.models import Initiative, Organization
-from sscportal import sanitize
-from sscportal.admin_helpers import HistoryAdmin
-from sscportal.rich_text import EDITOR_TAGS, TOOLBAR_LABELS
-from sscportal.translation_status import missing_languages, translated_text_fields
+from sscportal.admin_toolkit.model_admin import HistoryAdmin
+from sscportal.admin_toolkit.translation_status import missing_languages, translated_text_fields
+from sscportal.text import sanitize
+from sscportal.text.rich_text import EDITOR_TAGS, TOOLBAR_LABELS
 from statements.models import Statement
 
 from .. import factories
+from ..admin_forms import opened_version
 from .test_admin import form_control
 
 pytestmark = pytest.mark.django_db
@@ -240,7 +241,13 @@ def test_arabic_admin_says_changed_not_added_after_a_change(client, superuser):
     statement = factories.StatementFactory(speaker_ar="متحدث")
     response = client.post(
         f"/ar/admin/statements/statement/{statement.pk}/change/",
-        statement_form(statement, title_ar="عنوان جديد"),
+        statement_form(
+            statement,
+            title_ar="عنوان جديد",
+            _opened_version=opened_version(
+                client, f"/ar/admin/statements/statement/{statement.pk}/change/"
+            ),
+        ),
         follow=True,
     )
     messages = [str(message) for message in response.context["messages"]]

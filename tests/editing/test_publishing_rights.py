@@ -11,7 +11,7 @@ from pages.models import Page
 from resources.models import Resource
 
 from .. import factories
-from .test_workflow import change_url, member
+from .test_workflow import change_url, member, opened
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,10 @@ def test_a_publisher_adds_a_published_item(client, publisher, url, form, model, 
 def test_an_editor_cannot_publish_an_observance_draft_by_changing_it(client, editor):
     observance = factories.ObservanceFactory(year=2031, status="draft")
     assert 'name="status"' not in client.get(change_url(observance)).text
-    response = client.post(change_url(observance), observance_form(theme_en="Edited"))
+    response = client.post(
+        change_url(observance),
+        observance_form(theme_en="Edited", _opened_version=opened(client, observance)),
+    )
     assert response.status_code == 302
     observance.refresh_from_db()
     assert observance.theme_en == "Edited" and observance.status == "draft"
@@ -133,7 +136,10 @@ def test_an_editor_cannot_publish_an_observance_draft_by_changing_it(client, edi
 
 def test_an_editor_cannot_publish_an_organization_draft_by_changing_it(client, editor):
     organization = factories.OrganizationFactory(key="new-partner", status="draft")
-    response = client.post(change_url(organization), organization_form(name_en="Edited"))
+    response = client.post(
+        change_url(organization),
+        organization_form(name_en="Edited", _opened_version=opened(client, organization)),
+    )
     assert response.status_code == 302
     organization.refresh_from_db()
     assert organization.name_en == "Edited" and organization.status == "draft"
@@ -141,7 +147,12 @@ def test_an_editor_cannot_publish_an_organization_draft_by_changing_it(client, e
 
 def test_an_editor_edit_of_a_published_organization_keeps_it_published(client, editor):
     organization = factories.OrganizationFactory(key="new-partner")
-    client.post(change_url(organization), organization_form(status="draft", name_en="Edited"))
+    client.post(
+        change_url(organization),
+        organization_form(
+            status="draft", name_en="Edited", _opened_version=opened(client, organization)
+        ),
+    )
     organization.refresh_from_db()
     assert organization.name_en == "Edited" and organization.status == "published"
 

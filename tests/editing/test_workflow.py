@@ -8,6 +8,7 @@ from initiatives.models import Initiative
 from statements.models import Statement
 
 from .. import factories
+from ..admin_forms import opened_version
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,11 @@ def change_url(obj):
     return f"/en/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
 
 
+def opened(client, obj):
+    """The version a hand-made change form POST must carry (sscportal/admin_toolkit/locking.py)."""
+    return opened_version(client, change_url(obj))
+
+
 def test_setup_roles_is_idempotent(roles):
     call_command("setup_roles", verbosity=0)
     editors = Group.objects.get(name="Editors")
@@ -96,7 +102,13 @@ def test_editor_sees_status_but_cannot_change_it(client, editor):
 def test_editor_post_cannot_publish_an_existing_draft(client, editor):
     statement = factories.StatementFactory(status="draft")
     response = client.post(
-        change_url(statement), statement_form(statement, status="published", title_en="Edited")
+        change_url(statement),
+        statement_form(
+            statement,
+            status="published",
+            title_en="Edited",
+            _opened_version=opened(client, statement),
+        ),
     )
     assert response.status_code == 302
     statement.refresh_from_db()
@@ -140,7 +152,10 @@ def test_editor_cannot_publish_by_restoring_a_published_version(client, editor):
 
 def test_publisher_can_publish_with_the_form(client, publisher):
     statement = factories.StatementFactory(status="draft")
-    response = client.post(change_url(statement), statement_form(statement, status="published"))
+    response = client.post(
+        change_url(statement),
+        statement_form(statement, status="published", _opened_version=opened(client, statement)),
+    )
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.status == "published"
@@ -180,7 +195,10 @@ def test_every_save_creates_a_history_entry(factory):
 
 def test_admin_save_records_who_and_when(client, editor):
     statement = factories.StatementFactory(status="draft")
-    client.post(change_url(statement), statement_form(statement, title_en="Second"))
+    client.post(
+        change_url(statement),
+        statement_form(statement, title_en="Second", _opened_version=opened(client, statement)),
+    )
     latest = statement.history.latest()
     assert latest.history_user == editor
     assert latest.history_date is not None
@@ -195,7 +213,13 @@ def test_restoring_brings_back_the_exact_earlier_text_in_both_languages(client, 
     first = statement.history.latest()
     client.post(
         change_url(statement),
-        statement_form(statement, title_en="Second", title_ar="الثاني", body_ar="<p>نص آخر</p>"),
+        statement_form(
+            statement,
+            title_en="Second",
+            title_ar="الثاني",
+            body_ar="<p>نص آخر</p>",
+            _opened_version=opened(client, statement),
+        ),
     )
     statement.refresh_from_db()
     assert statement.title_ar == "الثاني"

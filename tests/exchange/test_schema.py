@@ -60,3 +60,25 @@ def test_lengths_come_from_the_model_columns():
     errors = errors_of(document)
     assert "organizations[0].key: is longer than 100 characters" in errors
     assert "organizations[1].website: is longer than 200 characters" in errors
+
+
+def test_the_schema_names_no_language_and_the_import_refuses_one_the_site_lacks():
+    # One published schema serves a site of any languages (a third one is a
+    # settings change); which codes this site knows is the import's to say.
+    document = demo_document()
+    document["statements"][0]["title"]["fr"] = "Titre"
+    document["statements"][0]["translations"]["fr"] = "editorial"
+    assert list(Draft202012Validator(committed()).iter_errors(document)) == []
+    assert errors_of(document) == [
+        'statements[0].title.fr: unknown language code "fr" (use en, ar)',
+        'statements[0].translations.fr: unknown language code "fr" (use en, ar)',
+    ]
+
+
+def test_the_schema_still_wants_a_language_code_and_a_title_in_some_language():
+    validator = Draft202012Validator(committed())
+    document = demo_document()
+    document["statements"][0]["title"] = {"en": "", "ar": None}
+    document["statements"][1]["title"]["e n"] = "Title"
+    paths = sorted(list(error.absolute_path)[:3] for error in validator.iter_errors(document))
+    assert paths == [["statements", 0, "title"], ["statements", 1, "title"]]

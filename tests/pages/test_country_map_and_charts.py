@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from front import world_map
+from front.countries import world_map
 from initiatives.models import Country
 
 from .. import factories
@@ -69,7 +69,7 @@ def test_the_key_explains_the_shade_of_a_country_with_events_but_no_initiative(
     key = re.search(r'<ul class="map-legend".*?</ul>', html, re.S).group(0)
     shades = set(re.findall(r'<path class="(shade-\d)"', svg))
     keyed = dict(
-        re.findall(r'<span class="swatch (shade-\d)" aria-hidden="true"></span>([^<]+)', key)
+        re.findall(r'<span class="swatch (shade-\d)"\s+aria-hidden="true"></span>([^<]+)', key)
     )
     assert shades == {"shade-0", "shade-1"}
     assert set(keyed) == shades, "every shade on the map is in the key"

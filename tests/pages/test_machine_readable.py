@@ -74,7 +74,10 @@ def test_event_calendar_has_the_required_properties(client, demo_content):
 
 def test_arabic_calendar_carries_arabic_titles(client, demo_content):
     calendar = _calendar(client.get("/ar/events/calendar.ics"))
-    summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+    # The Days are in it too, as whole-day events (tests/calendars).
+    summaries = {
+        str(e["SUMMARY"]) for e in calendar.walk("VEVENT") if not str(e["UID"]).startswith("day-")
+    }
     assert (
         "إطلاق التقرير المشترك لسيسرك ومكتب الأمم المتحدة للتعاون فيما بين بلدان الجنوب"
         in summaries

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from front.countries import REGION_PREVIEW
+from front.countries.views import REGION_PREVIEW
 from initiatives.models import CountryGroup, InitiativeRegion, Region
 
 from .. import factories

@@ -258,7 +258,7 @@ def test_bibtex_download_parses(client, message, report):
     library = bibtexparser.parse_string(text)
     assert not library.failed_blocks
     (entry,) = library.entries
-    assert entry.key == "sg-message" and entry.entry_type == "misc"
+    assert entry.key == "sg-message" and entry.entry_type == "unpublished"
     assert entry["title"] == "رسالة بمناسبة اليوم" and entry["year"] == "2023"
     news = bibtexparser.parse_string(
         client.get("/en/statements/news-report/cite.bib").content.decode()
@@ -270,13 +270,13 @@ def test_bibtex_download_parses(client, message, report):
 
 def test_ris_download_parses(client, message, report):
     (entry,) = rispy.loads(client.get("/en/statements/sg-message/cite.ris").content.decode())
-    assert entry["type_of_reference"] == "GEN"
+    assert entry["type_of_reference"] == "SLIDE"
     assert entry["title"] == "Message for the Day"
     assert entry["authors"] == ["The Secretary-General"]
     assert entry["urls"] == ["http://testserver/en/statements/sg-message/"]
     (news,) = rispy.loads(client.get("/en/statements/news-report/cite.ris").content.decode())
     assert news["type_of_reference"] == "NEWS" and news["authors"] == ["Bilin Lin"]
-    assert news["journal_name"] == "China Daily"
+    assert news["secondary_title"] == "China Daily"
 
 
 def test_bibtex_escapes_what_bibtex_treats_specially(client, message):

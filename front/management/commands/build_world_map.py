@@ -1,6 +1,6 @@
-"""Regenerate front/maps/world.json from the vendored Natural Earth outlines.
+"""Regenerate front/countries/maps/world.json from the vendored Natural Earth outlines.
 
-Run after updating front/maps/countries-110m.json (npm pack world-atlas) or
+Run after updating front/countries/maps/countries-110m.json (npm pack world-atlas) or
 the country fixture (positions of the small countries drawn as dots).
 """
 
@@ -8,12 +8,14 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from front import world_map
+from front.countries import world_map
 from initiatives.reference_data import FIXTURE_PATH
 
 
 class Command(BaseCommand):
-    help = "Draw the countries index's world map (front/maps/world.json) from Natural Earth."
+    help = (
+        "Draw the countries index's world map (front/countries/maps/world.json) from Natural Earth."
+    )
 
     def handle(self, *args, **options):
         topology = json.loads(world_map.SOURCE.read_text(encoding="utf-8"))

@@ -1,12 +1,20 @@
 from django.core.management.base import BaseCommand
 
 from initiatives.reference_data import FIXTURE_PATH, load_countries, load_goals
+from sscportal.search.glossary import load_glossary
 
 
 class Command(BaseCommand):
-    help = "Load (or refresh) countries, M49 regions and the 17 SDGs. Safe to run any time."
+    help = (
+        "Load (or refresh) countries, M49 regions and the 17 SDGs, and add the search "
+        "glossary's missing entries. Safe to run any time."
+    )
 
     def handle(self, *args, **options):
         countries = load_countries()
         goals = load_goals()
-        self.stdout.write(f"{countries} countries from {FIXTURE_PATH.name}, {goals} SDGs")
+        glossary = load_glossary()
+        self.stdout.write(
+            f"{countries} countries from {FIXTURE_PATH.name}, {goals} SDGs, "
+            f"{glossary} new glossary entries"
+        )
