@@ -152,7 +152,7 @@ def test_without_npm_make_test_runs_python_tests_and_skips_the_node_tools_ones(c
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr.splitlines()[0] == (
-        "npm not found: the axe-core and Nu HTML checker tests will be skipped"
+        "npm not found: the axe-core, Nu HTML checker and ical.js tests will be skipped"
         " (to run them: apt-get install npm)"
     )
     assert re.search(
@@ -190,7 +190,7 @@ def test_in_ci_a_missing_npm_stops_make_test_with_one_line(checkout, tmp_path):
 
     assert result.returncode != 0
     assert result.stderr.splitlines()[0] == (
-        "npm not found, and REQUIRE_BROWSER=1 needs axe-core and the Nu HTML checker:"
+        "npm not found, and REQUIRE_BROWSER=1 needs axe-core, the Nu HTML checker and ical.js:"
         " apt-get install npm"
     )
     assert "pytest" not in result.stdout
@@ -234,11 +234,17 @@ def test_a_target_missing_its_tool_says_which_in_one_line(checkout, tmp_path, ta
 
 def test_make_test_installs_from_npm_only_what_the_tests_use():
     # Lighthouse and the font package (116 packages, 208 MB) are for make
-    # audit and make fonts, which install tools/ themselves.
+    # audit and make fonts, which install tools/ themselves; ical.js is one of
+    # the calendar clients of tests/calendars.
     tests_need = json.loads((ROOT / "package.json").read_text())["devDependencies"]
     lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
-    assert set(tests_need) == {"axe-core", "vnu-jar"}
-    assert set(lock) == {"", "node_modules/axe-core", "node_modules/vnu-jar"}
+    assert set(tests_need) == {"axe-core", "vnu-jar", "ical.js"}
+    assert set(lock) == {
+        "",
+        "node_modules/axe-core",
+        "node_modules/vnu-jar",
+        "node_modules/ical.js",
+    }
     tools = json.loads((ROOT / "tools" / "package.json").read_text())["devDependencies"]
     assert set(tools) == {"lighthouse", "@fontsource/noto-naskh-arabic"}
 
