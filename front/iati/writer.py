@@ -128,7 +128,9 @@ def _description(root, initiative):
 
 def _participants(root, initiative):
     partners = public_rows(initiative.partner_roles.all())
-    for partner in sorted(partners, key=lambda row: (mapping.PARTNER_ROLES[row.role], row.pk)):
+    for partner in sorted(
+        partners, key=lambda row: (mapping.PARTNER_ROLES[row.role], row.organization.key)
+    ):
         organization = partner.organization
         attributes = {
             "ref": mapping.organisation_identifier(organization),
