@@ -30,7 +30,8 @@ def activity_identifier(initiative):
 def organisation_identifier(organization):
     """An organization's identifier in the IATI files, derived like an activity's
     (the reporting organisation's reference and the key) while the site holds no
-    registered identifier for it."""
+    registered identifier for it. Its own identifier, once the model holds one,
+    is to take precedence here, as for activities."""
     return f"{reporting_org_ref()}-{organization.key}"
 
 

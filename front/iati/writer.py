@@ -105,6 +105,8 @@ def activity(initiative, today):
     if initiative.modality in mapping.ACTIVITY_SCOPE:
         ET.SubElement(root, "activity-scope", code=mapping.ACTIVITY_SCOPE[initiative.modality])
     _recipients(root, initiative)
+    # Sectors, once initiatives have them, go here (the schema's order): one
+    # <sector vocabulary="2"> per DAC 3-digit category, with its percentage.
     for goal in initiative.sdgs.all():
         tag = ET.SubElement(root, "tag", vocabulary=mapping.SDG_GOALS, code=str(goal.number))
         narratives(tag, texts(goal, "name"))
@@ -171,6 +173,8 @@ def _dates(root, initiative, today):
         ended = initiative.stage == Stage.COMPLETED and end <= today
         kind = mapping.ACTUAL_END if ended else mapping.PLANNED_END
         ET.SubElement(root, "activity-date", {"iso-date": end.isoformat(), "type": kind})
+    # Planned start and end dates, once the model holds them, are types 1 and 3
+    # beside these (and take the place of the fallback below).
     if not start and not end:
         # The schema requires a date. The only one the site has is when the
         # record was made, given as the planned start and said to be that.
