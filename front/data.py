@@ -31,6 +31,10 @@ class DataView(TemplateView):
             "content": reverse("dump", args=["sscportal-content.json.gz"]),
             "package": reverse("dump", args=["sscportal-datapackage.zip"]),
         }
+        context["iati"] = {
+            "activities": reverse("iati_activities"),
+            "organisations": reverse("iati_organisations"),
+        }
         context["license_name"] = settings.CONTENT_LICENSE_NAME
         context["license_url"] = settings.CONTENT_LICENSE_URL
         context["last_change"] = last_change()

@@ -19,6 +19,7 @@ from .countries import views as countries
 from .events import calendar
 from .events import feeds as event_feeds
 from .events import views as events
+from .iati import views as iati
 from .opendata import downloads
 from .sitemaps import index as sitemap_index
 from .sitemaps import sitemaps
@@ -54,6 +55,10 @@ urlpatterns = [
     ),
     # The read-only JSON API (docs/API.md): language-neutral, every text in both languages.
     path("api/v1/", include("front.api.urls")),
+    # IATI 2.03 XML (docs/OPEN_DATA.md), language-neutral like the API: the
+    # published initiatives with the list's filters, and the organizations.
+    path("iati/activities.xml", iati.activities, name="iati_activities"),
+    path("iati/organisations.xml", iati.organisations, name="iati_organisations"),
 ]
 
 

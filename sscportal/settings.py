@@ -23,6 +23,7 @@ from sscportal.configuration.env import (
     env_secret,
     env_str,
 )
+from sscportal.configuration.iati import IATI_ORGANISATION_TYPES, iati_organisation_identifier
 from sscportal.configuration.site import canonical_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -396,3 +397,18 @@ CONTENT_LICENSE_URL = env_str("CONTENT_LICENSE_URL", "https://creativecommons.or
 # and content version (sscportal/open_data/dumps.py). Shared by the workers of one
 # server; each server of several builds its own.
 DATA_DUMP_ROOT = Path(env_str("DATA_DUMP_ROOT", str(BASE_DIR / "var" / "dumps")))
+# The IATI files (/iati/activities.xml, /iati/organisations.xml; docs/OPEN_DATA.md)
+# name whoever runs the site as their reporting organisation. The reference
+# defaults to a placeholder of the shape the IATI Secretariat gives publishers
+# with no other registration ("XI-IATI-..."): an operator who publishes to the
+# IATI Registry sets the identifier it holds. The type is IATI's
+# OrganisationType code; 90 (Other) until the operator says what it is (a UN
+# entity is 40, Multilateral), since a default cannot know who runs the site.
+IATI_REPORTING_ORG_REF = iati_organisation_identifier(
+    "IATI_REPORTING_ORG_REF", env_str("IATI_REPORTING_ORG_REF", "XI-IATI-SSCPORTAL")
+)
+IATI_REPORTING_ORG_TYPE = env_choice("IATI_REPORTING_ORG_TYPE", "90", IATI_ORGANISATION_TYPES)
+IATI_REPORTING_ORG_NAME = {
+    "en": env_str("IATI_REPORTING_ORG_NAME_EN", "South-South Cooperation portal"),
+    "ar": env_str("IATI_REPORTING_ORG_NAME_AR", "بوابة التعاون فيما بين بلدان الجنوب"),
+}

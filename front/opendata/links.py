@@ -34,12 +34,14 @@ def _with_query(url, query):
 
 
 def list_links(name, query=""):
-    """{csv, xlsx, api, feed} of list `name` narrowed by `query`."""
+    """{csv, xlsx, api, feed, iati} of list `name` narrowed by `query`."""
     links = {
         "csv": _with_query(reverse(f"{name}:download", kwargs={"format": "csv"}), query),
         "xlsx": _with_query(reverse(f"{name}:download", kwargs={"format": "xlsx"}), query),
         "api": _with_query(f"{API_ROOT}{name}/", query),
         "feed": None,
+        # The initiatives are also IATI activities (front/iati/), with the same filters.
+        "iati": _with_query(reverse("iati_activities"), query) if name == "initiatives" else None,
     }
     if name in WITH_FEED:
         links["feed"] = _with_query(reverse(f"{name}:feed"), query)
