@@ -11,7 +11,8 @@ from initiatives.models import Organization
 from sscportal.models import HasPublicationStatus, has_text_in_some_language
 from sscportal.reader_toolkit.date_range import validate_in_range
 from sscportal.search.columns import search_document, search_indexes, search_text
-from sscportal.text.languages import default_language
+from sscportal.text.languages import default_language, shown
+from sscportal.visibility import public_related
 
 # The key is part of the page's address and of content files: the exchange
 # format's slug (no underscores, no capitals, no doubled or edge hyphens).
@@ -95,3 +96,11 @@ class PersonTitle(models.Model):
 
     def __str__(self):
         return getattr(self, default_language("title")) or self.title
+
+
+def shown_name(row, person_field, text_field):
+    """The name a row gives someone (a statement's speaker, an event's speaker):
+    its person's, when readers may see the person, else the row's own text;
+    either in the reader's language, else another (sscportal.text.languages.shown)."""
+    person = public_related(row, person_field)
+    return shown(person, "name") if person is not None else shown(row, text_field)

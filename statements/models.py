@@ -82,8 +82,12 @@ def dates_agree_with_day(delivered_on, issued_on, day_year, day_date, *, through
 
 class StatementQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.select_related("organization", "event__observance", "observance").defer(
-            *(f"event__{column}" for column in SEARCH_COLUMNS)
+        people = ("person", "delivered_by_person")
+        return self.select_related(
+            "organization", *people, "event__observance", "observance"
+        ).defer(
+            *(f"event__{column}" for column in SEARCH_COLUMNS),
+            *(f"{p}__{c}" for p in people for c in ("search_document", "search_text")),
         )
 
     def of_observance(self, observance):
