@@ -173,3 +173,21 @@ def test_the_page_needs_as_many_queries_for_200_statements_as_for_10(client, che
     many = count_queries(client, url)
     assert many == few
     assert many <= 15
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "شيديك"), ("ar", "Chediek")])
+def test_what_a_person_said_is_found_by_their_name_in_the_other_language(
+    client, chediek, language, query
+):
+    # Written in one language only, with no free-text name: the person's names,
+    # in every language, find it (the statement's linked names).
+    statement = factories.StatementFactory(
+        slug="english-only",
+        title_en="Remarks at the launch",
+        title_ar="",
+        body_ar="",
+        speaker_en="",
+        person=chediek,
+    )
+    page = client.get(f"/{language}/search/", {"q": query, "type": "statement"}).text
+    assert f"/{language}/statements/{statement.slug}/" in page
