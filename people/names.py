@@ -120,10 +120,11 @@ class SamePeople:
         return self._root(i)
 
     def persons(self):
-        """{person number: [names, in the order added]}, in the order first added."""
+        """{person number: [numbers of their names, in the order added]}, in the
+        order first added."""
         groups = {}
-        for i, name in enumerate(self.names):
-            groups.setdefault(self._root(i), []).append(name)
+        for i in range(len(self.names)):
+            groups.setdefault(self._root(i), []).append(i)
         return groups
 
 

@@ -77,9 +77,9 @@ def create_people(apps, schema_editor):
 
     taken = set(Person.objects.values_list("key", flat=True))
     person_of = {}
-    for number, names in same.persons().items():
+    for number, members in same.persons().items():
+        names = [same.names[i] for i in members]
         name = {code: most_given(names, code) for code in LANGUAGE_CODES}
-        members = [i for i in range(len(same.names)) if same.person_of(i) == number]
         person = Person.objects.create(
             key=key_for(name, taken),
             status=PUBLISHED if public.intersection(members) else "draft",
@@ -103,9 +103,12 @@ def create_people(apps, schema_editor):
                 **{f"title_{code}": text.strip() for code, text in title.items()},
             )
         person_of[number] = person
+    rows = {}
     for model, pk, link, number in links:
+        rows.setdefault((model, link, person_of[same.person_of(number)].pk), []).append(pk)
+    for (model, link, person), pks in rows.items():
         # update(): the rows' "updated" dates stay those of their last edit.
-        model.objects.filter(pk=pk).update(**{link: person_of[same.person_of(number)]})
+        model.objects.filter(pk__in=pks).update(**{f"{link}_id": person})
     # The people's names in every language now find what they said and spoke at.
     refresh_linked_names(Statement, STATEMENTS.search.links)
     refresh_linked_names(apps.get_model("events", "Event"), EVENTS.search.links)
