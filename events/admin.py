@@ -21,8 +21,8 @@ class ObservanceAdmin(PublishingAdminMixin, HistoryAdmin):
 
 class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):
     model = EventSpeaker
-    autocomplete_fields = ["organization"]
-    fields = ["order", "name", "title", "organization"]
+    autocomplete_fields = ["person", "organization"]
+    fields = ["order", "person", "name", "title", "organization"]
     extra = 1
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
+    MISSING,
     OPTIONAL,
     Boolean,
     Date,
@@ -24,6 +25,25 @@ from sscportal.exchange_format import (
 from sscportal.models import Status
 
 from .models import Event, EventSpeaker, Observance
+
+
+class Speakers(Rows):
+    """An event's speakers: each named in some language, or a person (who is)."""
+
+    def load_value(self, value, path, report, context):
+        named = True
+        for i, entry in enumerate(value if isinstance(value, list) else []):
+            if not isinstance(entry, dict) or entry.get("person") is not None:
+                continue
+            name = entry.get("name")
+            if not isinstance(name, dict) or not any(
+                isinstance(text, str) and text for text in name.values()
+            ):
+                report.error(f"{path}[{i}].name", "give a name in some language, or a person")
+                named = False
+        loaded = super().load_value(value, path, report, context)
+        return loaded if named else MISSING
+
 
 OBSERVANCES = ContentType(
     Observance,
@@ -59,6 +79,7 @@ EVENTS = ContentType(
             ("country", ("name", "other_names")),
             ("organizers", ("name", "acronym")),
             ("speakers", ("name",)),
+            ("speakers__person", ("name",)),
         ),
     ),
     sitemap="events",
@@ -88,12 +109,14 @@ EVENTS = ContentType(
             "url": Url(**OPTIONAL),
             "country": Reference("countries", "ISO code", **OPTIONAL),
             "organizers": Links(Reference("organizations", "organization key"), **OPTIONAL),
-            "speakers": Rows(
+            "speakers": Speakers(
                 "speakers",
                 {
-                    "name": Text(needs_text=True),
+                    # Version 3: a speaker may be a person, whose name is shown.
+                    "name": Text(visible=True, **OPTIONAL),
                     "title": Text(visible=True, **OPTIONAL),
                     "organization": Reference("organizations", "organization key", **OPTIONAL),
+                    "person": Reference("people", "person key", **OPTIONAL),
                 },
                 position="order",
                 **OPTIONAL,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
+from people.models import Person
 from sscportal.models import (
     HasPublicationStatus,
     Publishable,
@@ -248,12 +249,29 @@ class EventSpeaker(models.Model):
         on_delete=models.PROTECT,
         related_name="speakers",
     )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+        help_text=_("When given, the name may be left empty: the person's is shown."),
+    )
 
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
         ordering = ["event", "order", "pk"]
-        constraints = [has_text_in_some_language("name", "event_speaker_has_name")]
+        constraints = [
+            # A name in some language, or the person whose name it is.
+            models.CheckConstraint(
+                condition=Q(person__isnull=False)
+                | has_text_in_some_language("name", "unused").condition,
+                name="event_speaker_has_name",
+                violation_error_message=_("Give a name in at least one language, or a person."),
+            )
+        ]
 
     def __str__(self):
-        return self.name or "?"
+        return self.name or (self.person.name if self.person_id else "?")

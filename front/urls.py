@@ -13,7 +13,7 @@ from django.views.generic import RedirectView
 
 from sscportal.caching.pages import with_query_parameters
 
-from . import data, health, home, initiatives, organizations, pages, resources, search
+from . import data, health, home, initiatives, organizations, pages, people, resources, search
 from .countries import regions
 from .countries import views as countries
 from .events import calendar
@@ -143,6 +143,11 @@ organization_patterns = [
     path("<slug:key>.ics", calendar.organization_ics, name="organization_calendar"),
 ]
 
+# A person's page; people have no index: they are reached from what they said.
+people_patterns = [
+    path("<slug:key>/", people.PersonDetailView.as_view(), name="person_detail"),
+]
+
 # The site's own pages (about the Day, accessibility...).
 page_patterns = [
     path("<slug:slug>/", pages.PageDetailView.as_view(), name="page_detail"),
@@ -160,6 +165,7 @@ urlpatterns += i18n_patterns(
     path("statements/", include((statement_patterns, "statements"))),
     path("resources/", include((resource_patterns, "resources"))),
     path("organizations/", include((organization_patterns, "organizations"))),
+    path("people/", include((people_patterns, "people"))),
     path("pages/", include((page_patterns, "pages"))),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

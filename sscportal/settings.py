@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "sscportal",
     # Content, each app building on the ones before it.
     "initiatives",
+    # Speakers and the titles they held (organizations from initiatives).
+    "people",
     "events",
     "statements",
     "resources",

@@ -22,6 +22,8 @@ class StatementAdmin(ContentAdmin):
     search_fields = ["slug", *every_language("title", "speaker", "body"), "document_symbol"]
     prepopulated_fields = {"slug": [default_language("title")]}
     autocomplete_fields = [
+        "person",
+        "delivered_by_person",
         "organization",
         "event",
         "mentioned_countries",
@@ -36,9 +38,11 @@ class StatementAdmin(ContentAdmin):
             _("Who and when"),
             {
                 "fields": [
+                    "person",
                     "speaker",
                     "speaker_title",
                     "organization",
+                    "delivered_by_person",
                     "delivered_by",
                     "delivered_on",
                     "issued_on",

@@ -21,6 +21,7 @@ from citeproc.source.json import CiteProcJSON
 from django.conf import settings
 from django.utils.translation import override
 
+from people.models import shown_name
 from sscportal.text.languages import shown
 from sscportal.visibility import public_related
 from statements.models import StatementKind
@@ -96,10 +97,28 @@ def _organization(statement):
 
 
 def _person(name):
-    # A statement names its speaker (and a news report its reporter) as one
-    # text, not as a person record with a family name, so the name is a CSL
-    # literal: printed as written, never guessed into family and given parts.
+    # A name given as one text (a news report's reporter, a speaker without a
+    # person record or whose record has no family name) is a CSL literal:
+    # printed as written, never guessed into family and given parts.
     return {"literal": name}
+
+
+def _speaker(statement):
+    """The speaker as CSL names them: family and given parts when the statement's
+    person has a family name in the language of the name shown ("Guterres, A."
+    in author-date styles), else the name as one text; None without a speaker."""
+    person = public_related(statement, "person")
+    name = shown_name(statement, "person", "speaker")
+    if not name.text:
+        return None
+    family = getattr(person, f"family_name_{name.lang}", "") if person is not None else ""
+    family = (family or "").strip()
+    if not family or family not in name.text:
+        return _person(name.text)
+    # The name less its family part: "António" of "António Guterres", and of a
+    # name written family first.
+    given = " ".join(name.text.replace(family, " ", 1).split())
+    return {"family": family, "given": given} if given else {"family": family}
 
 
 def _texts(statement, language):
@@ -107,7 +126,7 @@ def _texts(statement, language):
     shows its own version, or the other language's when it has none."""
     with override(language):
         title, body = shown(statement, "title"), shown(statement, "body")
-        texts = {field: shown(statement, field).text for field in ("speaker", "outlet")}
+        texts = {"outlet": shown(statement, "outlet").text, "speaker": _speaker(statement)}
         organization = _organization(statement)
         texts["organization"] = shown(organization, "name").text if organization else ""
         texts["genre"] = statement.get_kind_display()
@@ -154,7 +173,7 @@ def csl_item(statement, url, language):
         return item
     item["genre"] = texts["genre"]
     if texts["speaker"]:
-        item["author"] = [_person(texts["speaker"])]
+        item["author"] = [texts["speaker"]]
         if texts["organization"]:
             item["publisher"] = texts["organization"]
     elif texts["organization"]:
@@ -203,13 +222,25 @@ def _bibtex_value(text, *, as_written=False):
 BIBTEX_NAME_LISTS = {"author", "institution", "organization"}
 
 
+def _as_written(field, author):
+    """A name list holds one name written as it is, except an author given in
+    parts, whose "Family, Given" BibTeX must split."""
+    if field == "author" and "family" in author:
+        return False
+    return field in BIBTEX_NAME_LISTS
+
+
 def bibtex(statement, url, language):
     item = csl_item(statement, url, language)
     form = _form(statement)
     day = item["issued"]["date-parts"][0]
     fields = {"title": item["title"]}
-    if item.get("author"):
-        fields["author"] = item["author"][0]["literal"]
+    author = item["author"][0] if item.get("author") else {}
+    if "literal" in author:
+        fields["author"] = author["literal"]
+    elif author:
+        # "Family, Given": how BibTeX and biblatex are told which part is which.
+        fields["author"] = ", ".join(p for p in (author["family"], author.get("given")) if p)
     if form == NEWS:
         # `journal` is BibTeX's name, which biblatex and Zotero also read;
         # biblatex styles that tell newspapers apart read `entrysubtype`.
@@ -235,7 +266,7 @@ def bibtex(statement, url, language):
         fields["origlanguage"] = statement.original_language
     lines = [f"@{TYPES[form]['bibtex']}{{{statement.slug},"]
     lines += [
-        f"  {name} = {_bibtex_value(value, as_written=name in BIBTEX_NAME_LISTS)},"
+        f"  {name} = {_bibtex_value(value, as_written=_as_written(name, author))},"
         for name, value in fields.items()
         if value
     ]

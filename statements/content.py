@@ -91,6 +91,8 @@ STATEMENTS = ContentType(
         snippet=("body",),
         links=(
             ("organization", ("name", "acronym")),
+            ("person", ("name",)),
+            ("delivered_by_person", ("name",)),
             ("observance", ("theme",)),
             ("event", ("title",)),
             ("event__country", ("name", "other_names")),
@@ -114,6 +116,8 @@ STATEMENTS = ContentType(
             # As in the admin: a press release has no speaker.
             "speaker": Text(visible=True, **OPTIONAL),
             "speaker_title": Text(visible=True, **OPTIONAL),
+            # Version 3: the speaker as a person (the `people` section).
+            "person": Reference("people", "person key", **OPTIONAL),
             "organization": Reference("organizations", "organization key", **OPTIONAL),
             "kind": Choice(StatementKind),
             "delivered_on": Date(),
@@ -127,6 +131,7 @@ STATEMENTS = ContentType(
             "issued_on": Date(**OPTIONAL),
             "document_symbol": String(default="", **_OPTIONAL_STRING),
             "delivered_by": Text(**OPTIONAL),
+            "delivered_by_person": Reference("people", "person key", **OPTIONAL),
             "text_kind": Choice(
                 TextKind, required=False, nullable=True, default=TextKind.FULL_TEXT
             ),

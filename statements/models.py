@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
+from people.models import Person
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
@@ -81,8 +82,12 @@ def dates_agree_with_day(delivered_on, issued_on, day_year, day_date, *, through
 
 class StatementQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.select_related("organization", "event__observance", "observance").defer(
-            *(f"event__{column}" for column in SEARCH_COLUMNS)
+        people = ("person", "delivered_by_person")
+        return self.select_related(
+            "organization", *people, "event__observance", "observance"
+        ).defer(
+            *(f"event__{column}" for column in SEARCH_COLUMNS),
+            *(f"{p}__{c}" for p in people for c in ("search_document", "search_text")),
         )
 
     def of_observance(self, observance):
@@ -104,6 +109,15 @@ class Statement(Publishable):
     body = models.TextField(_("body"), blank=True)
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     speaker_title = models.CharField(_("speaker's title"), max_length=300, blank=True)
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("speaker (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text=_("When given, the speaker's name may be left empty: the person's is shown."),
+    )
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organization"),
@@ -159,6 +173,14 @@ class Statement(Publishable):
         max_length=300,
         blank=True,
         help_text=_("Who read it out, when not the speaker, with their title."),
+    )
+    delivered_by_person = models.ForeignKey(
+        Person,
+        verbose_name=_("delivered by (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements_delivered",
     )
     text_kind = models.CharField(
         _("text"), max_length=16, choices=TextKind, default=TextKind.FULL_TEXT

@@ -6,6 +6,7 @@ from django.utils import timezone
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, InitiativeCountry, Organization
 from pages.models import Page
+from people.models import Person, PersonTitle
 from resources.models import Resource
 from statements.models import Statement
 
@@ -111,3 +112,22 @@ class PageFactory(factory.django.DjangoModelFactory):
     title_ar = factory.Sequence(lambda n: f"صفحة {n}")
     body_en = "<p>About the site.</p>"
     body_ar = "<p>عن الموقع.</p>"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    key = factory.Sequence(lambda n: f"person-{n}")
+    name_en = factory.Sequence(lambda n: f"Person {n}")
+    name_ar = factory.Sequence(lambda n: f"شخص {n}")
+    status = "published"
+
+
+class PersonTitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PersonTitle
+
+    person = factory.SubFactory(PersonFactory)
+    title_en = "Director"
+    title_ar = "مدير"

@@ -120,6 +120,7 @@ ENDPOINTS = [
         key=lower,
         key_hint="its key, in any case (e.g. unossc)",
     ),
+    Endpoint("people", key=lower, key_hint="its key, in any case (e.g. jorge-chediek)"),
     Endpoint("pages", key_hint="its slug"),
     Endpoint(
         "countries",

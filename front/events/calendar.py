@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from events.filters import EventFilterForm
 from events.models import Event, Observance
 from initiatives.models import Country, Organization
+from people.models import shown_name
 from sscportal.configuration.site import absolute_url, site_hostname
 from sscportal.operations.errors import ExplainedHttp404
 from sscportal.text.languages import shown
@@ -144,7 +145,7 @@ def _programme(event):
     for speaker in public_related(event, "speakers"):
         organization = public_related(speaker, "organization")
         parts = [
-            shown(speaker, "name").text,
+            shown_name(speaker, "person", "name").text,
             shown(speaker, "title").text,
             shown(organization, "name").text if organization else "",
         ]
@@ -221,7 +222,7 @@ def _events(**filters):
     return (
         with_sequence(events)
         .select_related("observance")
-        .prefetch_related("speakers__organization")
+        .prefetch_related("speakers__organization", "speakers__person")
         .order_by("-starts_at", "slug")[:CALENDAR_LIMIT]
     )
 
@@ -303,7 +304,7 @@ def event_ics(request, year, slug):
     event = get_object_or_404(
         with_sequence(Event.objects.published())
         .select_related("observance")
-        .prefetch_related("speakers__organization"),
+        .prefetch_related("speakers__organization", "speakers__person"),
         slug=slug,
     )
     if event.year != year:

@@ -136,7 +136,9 @@ class EventDetailView(PublishedOrStaffMixin, DetailView):
             .get_queryset()
             .for_list()
             .prefetch_related(
-                public_prefetch("organizers", Organization.objects), "speakers__organization"
+                public_prefetch("organizers", Organization.objects),
+                "speakers__organization",
+                "speakers__person",
             )
         )
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from people.models import shown_name
 from sscportal.text.languages import shown
 from sscportal.text.safety import strip_forbidden
 
@@ -26,7 +27,7 @@ class StatementFeed(ListFeed):
         if item.is_news_report:
             # The reporter wrote it (or the outlet, unsigned), not the speaker.
             return strip_forbidden(item.byline or shown(item, "outlet").text) or None
-        return strip_forbidden(shown(item, "speaker").text) or None
+        return strip_forbidden(shown_name(item, "person", "speaker").text) or None
 
     def item_date(self, item):
         # Delivered on a day, at a time the record does not give: noon UTC.

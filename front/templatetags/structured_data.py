@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from people.models import shown_name
 from sscportal.configuration.site import absolute_url
 from sscportal.open_data.dumps import declared as declared_dumps
 from sscportal.text.languages import Shown, current_language, shown
@@ -123,6 +124,15 @@ def _organization(organization, text):
     )
 
 
+def _person(person, name, text):
+    """A speaker: a public person at their page, else only the name a row gives."""
+    data = {"@type": "Person", "name": text(name)}
+    if person is not None:
+        data["familyName"] = text(shown(person, "family_name"))
+        data["url"] = absolute_url(person.get_absolute_url())
+    return _compact(data)
+
+
 def _published_organizations(organizations, text):
     return [data for data in (_organization(o, text) for o in organizations) if data]
 
@@ -159,7 +169,7 @@ def event_jsonld(event):
         else "https://schema.org/OfflineEventAttendanceMode",
         "organizer": _published_organizations(event.organizers.all(), text),
         "performer": [
-            {"@type": "Person", "name": text(shown(speaker, "name"))}
+            _person(public_related(speaker, "person"), shown_name(speaker, "person", "name"), text)
             for speaker in public_related(event, "speakers")
         ],
     }
@@ -198,16 +208,12 @@ def statement_jsonld(statement):
         "inLanguage": text.language,
         "url": absolute_url(statement.get_absolute_url()),
     }
-    speaker = shown(statement, "speaker")
+    speaker = shown_name(statement, "person", "speaker")
     person = None
     if speaker.text:
-        person = _compact(
-            {
-                "@type": "Person",
-                "name": text(speaker),
-                "jobTitle": text(shown(statement, "speaker_title")),
-            }
-        )
+        person = _person(public_related(statement, "person"), speaker, text)
+        person["jobTitle"] = text(shown(statement, "speaker_title"))
+        person = _compact(person)
     if statement.text_kind == "news-report":
         # A report of someone's remarks: the reporter wrote it, the outlet
         # published it, and the speaker is what it is about.
@@ -272,6 +278,21 @@ def organization_jsonld(organization):
         }
     # The organization's url is its website; the page about it is the WebPage's.
     return _page_block(_compact(data), name, absolute_url(organization.get_absolute_url()))
+
+
+@register.simple_tag
+def person_jsonld(person, titles):
+    """`titles`: those the page shows, by date; the last one is the person's job title."""
+    if not person.is_published:
+        return ""  # a draft, which staff preview
+    name = shown(person, "name")
+    text = _Texts(name)
+    data = _person(person, name, text)
+    if titles:
+        latest = titles[-1]
+        data["jobTitle"] = text(shown(latest, "title"))
+        data["worksFor"] = _organization(public_related(latest, "organization"), text)
+    return _page_block(_compact(data), name, data["url"])
 
 
 @register.simple_tag

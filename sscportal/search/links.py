@@ -49,10 +49,24 @@ def _columns(model, field):
         return [field]
 
 
+def _exists(model, relation):
+    try:
+        _related_model(model, relation)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
 def linked_names_expression(model, links):
-    """An SQL expression of `model`'s row: the linked names, in every language."""
+    """An SQL expression of `model`'s row: the linked names, in every language.
+
+    A migration's model (apps.get_model) may predate a link declared today (an
+    event speaker's person): a relation it does not have yet lends no names.
+    """
     parts = []
     for relation, fields in links:
+        if not _exists(model, relation):
+            continue
         related = _related_model(model, relation)
         columns = [column for field in fields for column in _columns(related, field)]
         rows = model._base_manager.filter(pk=OuterRef("pk"))

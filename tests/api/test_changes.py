@@ -97,6 +97,7 @@ def test_every_content_type_is_in_the_log(api, demo_content):
     assert types == {
         "organizations",
         "initiatives",
+        "people",
         "observances",
         "events",
         "statements",

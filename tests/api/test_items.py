@@ -20,6 +20,7 @@ KEYS = {
     "resources": "campaign-materials-2023",
     "organizations": "unossc",
     "pages": "about-the-day",
+    "people": "jorge-chediek",
     "countries": "KE",
     "regions": "002",
     "groups": "ldc",

@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "page": "pages/about-the-day/",
     "page under another": "pages/history-and-resolutions/",
     "event with speakers": "events/2020/sesric-unossc-joint-report-launch-2020/",
+    "person": "people/nebil-dabur/",
     "not found": "statements/no-such-thing/",
 }
 URLS = [

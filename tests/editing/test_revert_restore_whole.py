@@ -44,6 +44,28 @@ BEFORE = {
             "description": _text("<p>An organization.</p>", "<p>منظمة.</p>"),
         }
     ],
+    "people": [
+        {
+            "key": "whole-person",
+            "status": "published",
+            "name": _text("Whole Person", "شخص كامل"),
+            "family_name": _text("Person", "كامل"),
+            "titles": [
+                {
+                    "title": _text("Adviser", "مستشار"),
+                    "organization": None,
+                    "from": None,
+                    "to": "2019-12-31",
+                },
+                {
+                    "title": _text("Director", "مدير"),
+                    "organization": "whole-org",
+                    "from": "2020-01-01",
+                    "to": "2024-06-30",
+                },
+            ],
+        }
+    ],
     "observances": [
         {
             "year": 2031,
@@ -73,11 +95,13 @@ BEFORE = {
                     "name": _text("First Speaker", "المتحدث الأول"),
                     "title": _text("Director", "مدير"),
                     "organization": "whole-org",
+                    "person": "whole-person",
                 },
                 {
                     "name": _text("Second Speaker", "المتحدث الثاني"),
                     "title": _text("Minister", "وزير"),
                     "organization": "unossc",
+                    "person": None,
                 },
             ],
             "recording_url": "https://whole.example.org/recording",
@@ -116,6 +140,7 @@ BEFORE = {
             "body": _text("<p>Words.</p>", "<p>كلمات.</p>"),
             "speaker": _text("A Speaker", "متحدث"),
             "speaker_title": _text("Director", "مدير"),
+            "person": "whole-person",
             "organization": "whole-org",
             "kind": "speech",
             "delivered_on": "2031-09-12",
@@ -126,6 +151,7 @@ BEFORE = {
             "issued_on": "2031-09-11",
             "document_symbol": "A/AC.1/2031/1",
             "delivered_by": _text("Read by a deputy", "ألقاها نائب"),
+            "delivered_by_person": "whole-person",
             "text_kind": "excerpts",
             "outlet": _text("A newspaper", "صحيفة"),
             "byline": "A Reporter",
@@ -180,6 +206,19 @@ CHANGES = {
         "website": "https://changed.example.org/",
         "description": _text("<p>Changed.</p>", "<p>معدل.</p>"),
     },
+    "people": {
+        "status": "draft",
+        "name": _text("Changed Person", "شخص معدل"),
+        "family_name": _text("Changed", "معدل"),
+        "titles": [
+            {
+                "title": _text("Minister", "وزير"),
+                "organization": "unossc",
+                "from": "2025-01-01",
+                "to": None,
+            }
+        ],
+    },
     "observances": {
         "status": "draft",
         "date": "2031-09-13",
@@ -201,7 +240,12 @@ CHANGES = {
         "country": "EG",
         "organizers": ["sesric"],
         "speakers": [
-            {"name": _text("Other Speaker", "متحدث آخر"), "title": None, "organization": None}
+            {
+                "name": _text("Other Speaker", "متحدث آخر"),
+                "title": None,
+                "organization": None,
+                "person": "nebil-dabur",
+            }
         ],
         "recording_url": "https://changed.example.org/recording",
     },
@@ -227,6 +271,7 @@ CHANGES = {
         "body": _text("<p>Other words.</p>", "<p>كلمات أخرى.</p>"),
         "speaker": _text("Another Speaker", "متحدث آخر"),
         "speaker_title": _text("Minister", "وزير"),
+        "person": "nebil-dabur",
         "organization": "unossc",
         "kind": "message",
         "delivered_on": "2023-09-12",
@@ -237,6 +282,7 @@ CHANGES = {
         "issued_on": "2023-09-10",
         "document_symbol": "A/78/1",
         "delivered_by": _text("Read by the Director", "ألقاها المدير"),
+        "delivered_by_person": None,
         "text_kind": "news-report",
         "outlet": _text("Another newspaper", "صحيفة أخرى"),
         "byline": "Another Reporter",
@@ -409,9 +455,14 @@ def test_delete_and_restore_bring_back_every_field_and_relation(publisher, whole
     """The item comes back whole, and so do the links other items had to it."""
     section = next(section for _ct, section in sections() if section.name == name)
     pk = ITEMS[name]
-    if name == "organizations":
-        # Rows of other items pointing to an organization protect it from deletion.
-        for other in ("statements", "events", "initiatives"):
+    protecting = {
+        # Rows of other items pointing to an organization or a person protect it
+        # from deletion.
+        "organizations": ("statements", "events", "initiatives", "people"),
+        "people": ("statements", "events"),
+    }
+    if name in protecting:
+        for other in protecting[name]:
             model = next(s.model for _ct, s in sections() if s.name == other)
             model.objects.filter(pk=ITEMS.pop(other)).delete()
     before = export_all()

@@ -90,6 +90,7 @@ def test_setup_roles_is_idempotent(roles):
         "publish_organization",
         "publish_resource",
         "publish_page",
+        "publish_person",
     }
 
 

@@ -90,6 +90,7 @@ def test_speakers_keep_their_order_and_a_date_alone_means_the_time_is_not_known(
         "name": {"en": "Amal"},
         "title": {"en": "Director"},
         "organization": None,
+        "person": None,
     }
     assert written["recording_url"] == "https://example.org/video"
 
@@ -187,7 +188,7 @@ def test_bad_speakers_and_mixed_precision_are_refused_with_their_path():
         "speakers": [{"title": {"en": "No name"}}, {"name": {"en": "X"}, "organization": "nobody"}],
     }
     errors = errors_of(document(events=[event]))
-    assert "events[0].speakers[0].name: is required" in errors
+    assert "events[0].speakers[0].name: give a name in some language, or a person" in errors
     assert 'events[0].speakers[1].organization: unknown organization key "nobody"' in errors
     event["speakers"] = []
     errors = errors_of(document(events=[event]))

@@ -27,6 +27,7 @@ def test_every_named_route_but_the_admins_is_attacked():
             names |= {f"{namespace}:{n}" for n in inner.reverse_dict if isinstance(n, str)}
     assert set(route_names()) == names
     assert {"resources:resource_list", "pages:page_detail", "countries:group_detail"} <= names
+    assert {"people:person_detail", "api:people_list", "api:people_detail"} <= names
 
 
 @pytest.mark.parametrize("name", route_names())

@@ -1,7 +1,7 @@
 """An unpublished item is nowhere public (issue 28, part 1: "Visibility is one rule").
 
 For each publishable type in turn (organization, event, Day, resource,
-statement, initiative, site page), one item of the demo content that others
+statement, initiative, site page, person), one item of the demo content that others
 link is set to draft and given a name of its own in both languages; then every
 public answer is read and must hold neither name (nor a link to its page,
 which is a 404 now):
@@ -48,6 +48,7 @@ from events.models import Event, EventSpeaker, Observance
 from front.api.endpoints import ENDPOINTS
 from initiatives.models import Country, CountryGroup, Initiative, Organization, Region
 from pages.models import Page
+from people.models import Person
 from resources.models import Resource
 from sscportal import content_types
 from statements.models import Statement
@@ -67,6 +68,7 @@ TARGETS = {
     "statement": (Statement, {"slug": "dabur-remarks-joint-report-2020"}, ("title",)),
     "initiative": (Initiative, {"slug": "sesric-statistics-research-training-oic"}, ("title",)),
     "page": (Page, {"slug": "about-the-day"}, ("title",)),
+    "person": (Person, {"key": "nebil-dabur"}, ("name", "family_name")),
 }
 # One word each (no space to wrap, escape or fold), in either script.
 NAMES = {"en": "Zqxhidden{field}", "ar": "ظظمخفي{field}"}
@@ -84,6 +86,9 @@ def link_every_relation():
     statement.mentioned_organizations.add(unossc)
     statement.mentioned_initiatives.add(initiative)
     statement.mentioned_countries.add(turkey)
+    # Read out by a person, so that "delivered by" names them too.
+    statement.delivered_by_person = Person.objects.get(**TARGETS["person"][1])
+    statement.save()
     panel = Event.objects.get(slug="high-level-panel-2023")
     EventSpeaker.objects.create(event=panel, name_en="A speaker", organization=unossc)
     resource = Resource.objects.get(slug="campaign-materials-2023")
