@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 FORMAT = "sscportal-content"
 # What export writes; import reads every version listed (older files import unchanged).
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
 
 @dataclass

@@ -170,7 +170,8 @@ def read_document(document, report):
     if document.get("format") != FORMAT:
         report.error("format", f'must be "{FORMAT}"')
     if document.get("version") not in READABLE_VERSIONS:
-        report.error("version", f"must be {' or '.join(map(str, READABLE_VERSIONS))}")
+        *earlier, last = map(str, READABLE_VERSIONS)
+        report.error("version", f"must be {', '.join(earlier)} or {last}")
 
     context = Context(known=_known_keys(document, sections))
     items = {}

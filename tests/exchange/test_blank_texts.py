@@ -75,7 +75,7 @@ def test_text_with_spaces_around_it_and_empty_languages_are_still_fine():
     document["observances"][0]["theme"] = {"en": "", "ar": None}
     document["organizations"][0]["name"] = {"ar": "\u200fمنظمة"}
     assert list(committed_validator().iter_errors(document)) == []
-    assert errors_of(document | {"version": "x"}) == ["version: must be 1 or 2"]
+    assert errors_of(document | {"version": "x"}) == ["version: must be 1, 2 or 3"]
 
 
 def test_a_blank_summary_is_not_a_title():

@@ -176,7 +176,7 @@ def test_duplicate_slug_is_an_error():
 
 def test_every_error_of_a_file_is_reported_at_once():
     document = demo_document()
-    document["version"] = 3
+    document["version"] = 4
     document["organizations"][0]["kind"] = "company"
     document["statements"][0]["delivered_on"] = "15/09/2025"
     document["statements"][1]["title"] = {"fr": "Titre"}
@@ -184,7 +184,7 @@ def test_every_error_of_a_file_is_reported_at_once():
     document["initiatives"][0]["sdgs"] = [2, 18]
     errors = errors_of(document)
     assert errors == [
-        "version: must be 1 or 2",
+        "version: must be 1, 2 or 3",
         'organizations[0].kind: "company" is not one of un-entity, government, '
         "intergovernmental, development-bank, academia, civil-society, private-sector, other",
         "initiatives[0].sdgs[1]: 18 is not between 1 and 17",
@@ -279,7 +279,7 @@ def test_export_command_writes_the_file(tmp_path):
     assert out.read_text(encoding="utf-8") == database_state()
 
 
-def test_export_writes_version_2_and_a_version_1_file_still_imports():
+def test_export_writes_version_3_and_a_version_1_file_still_imports():
     # The demo content as it stood in version 1, kept as a fixture.
     with open("tests/exchange/fixtures/content-v1.json", encoding="utf-8") as handle:
         document = json.load(handle)
@@ -290,7 +290,7 @@ def test_export_writes_version_2_and_a_version_1_file_still_imports():
     assert set(Organization.objects.values_list("status", flat=True)) == {"published"}
     assert set(Observance.objects.values_list("status", flat=True)) == {"published"}
     exported = export_content()
-    assert exported["version"] == 2
+    assert exported["version"] == 3
     statement = next(s for s in exported["statements"] if s["slug"] == "unesco-dg-message-2005")
     # Version-2 keys a version-1 file lacks take their documented defaults.
     assert statement["text_kind"] == "full-text"
@@ -299,5 +299,5 @@ def test_export_writes_version_2_and_a_version_1_file_still_imports():
     assert statement["observance"] is None and statement["document_symbol"] is None
 
 
-def test_the_demo_file_is_version_2():
-    assert demo_document()["version"] == 2
+def test_the_demo_file_is_version_3():
+    assert demo_document()["version"] == 3
