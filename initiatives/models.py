@@ -243,6 +243,9 @@ class Sector(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
 
+    # Downloads write "311 Agriculture": the code is what other data joins on.
+    named_with_code = True
+
     class Meta:
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
