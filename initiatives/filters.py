@@ -100,8 +100,9 @@ class InitiativeFilterForm(FilterForm):
         label=_("Group members"),
         required=False,
         choices=[
-            ("", _("Initiatives naming the group")),
-            ("1", _("Also those whose countries all belong to it")),
+            ("", _("Naming the group")),
+            # Or whose countries are all members: short, to fit the control.
+            ("1", _("Or with members only")),
         ],
     )
     sector = sector_field(_("Sector"))
