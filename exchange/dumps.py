@@ -355,7 +355,9 @@ def descriptor(tables):
             {"title": "South-South Cooperation knowledge base", "path": settings.SITE_URL},
             {
                 "title": "Countries: UN OCHA Countries & Territories Taxonomy (M49), "
-                "groups: UN LDC, LLDC and SIDS lists",
+                "groups: the UN LDC, LLDC and SIDS lists, OIC, G77, AU, LAS and ASEAN "
+                "(sources in initiatives/fixtures/country_groups.json), "
+                "sectors: IATI SectorCategory (OECD DAC) codelist",
             },
         ],
         "resources": [table.descriptor() for table in tables],

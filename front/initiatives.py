@@ -1,22 +1,26 @@
 """Initiatives: the list with its filters, and an initiative's page with the statements
 that mention it."""
 
+from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from initiatives.facets import facet_counts
-from initiatives.filters import InitiativeFilterForm
+from initiatives.filters import UNDATED, InitiativeFilterForm
 from initiatives.models import (
     Country,
     CountryGroup,
     Initiative,
+    InitiativeGroup,
     InitiativePartner,
+    InitiativeSector,
     Organization,
     Region,
+    Sector,
     SustainableDevelopmentGoal,
 )
-from sscportal.caching.values import until_content_changes
+from sscportal.caching.values import cached_count, until_content_changes
 from sscportal.reader_toolkit.listing import SafePaginationMixin, grouped_option_tags, option_tags
 from sscportal.reader_toolkit.mixins import PublishedOrStaffMixin
 from sscportal.text.languages import every_language, shown
@@ -55,6 +59,7 @@ class InitiativeListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
         regions = until_content_changes("options:regions", _region_options, language=language)
         sdgs = until_content_changes("options:sdgs", _sdg_options, language=language)
         groups = until_content_changes("options:groups", _group_options, language=language)
+        sectors = until_content_changes("options:sectors", _sector_options, language=language)
         counts = facet_counts(self.filters, self.published)
         # Country options carry lower-case codes, as addresses do.
         selected_country = (self.filters.value("country") or "").lower()
@@ -64,9 +69,12 @@ class InitiativeListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
                 "country": options("country", countries, selected_country, counts["country"]),
                 "region": options("region", regions, counts=counts["region"]),
                 "group": options("group", groups, counts=counts["group"]),
+                "members": options("members"),
+                "sector": options("sector", sectors, counts=counts["sector"]),
                 "sdg": options("sdg", sdgs, counts=counts["sdg"]),
                 "modality": options("modality", counts=counts["modality"]),
                 "stage": options("stage", counts=counts["stage"]),
+                "dates": options("dates"),
                 "organization": options(
                     "organization",
                     until_content_changes(
@@ -75,7 +83,23 @@ class InitiativeListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
                 ),
             }
         )
+        context["undated"] = self._undated()
         return context
+
+    def _undated(self):
+        """With a `year`: how many initiatives the other filters give that have no start
+        date (the year leaves them out), and the address of their list."""
+        if self.filters.value("year") is None:
+            return None
+        others = self.filters.filter(self.published, leave_out="year")
+        count = cached_count(others.filter(start_date__isnull=True))
+        if not count:
+            return None
+        query = self.request.GET.copy()
+        for dropped in ("year", "page"):
+            query.pop(dropped, None)
+        query["dates"] = UNDATED
+        return {"count": count, "url": f"?{query.urlencode()}"}
 
 
 def _country_options():
@@ -130,6 +154,10 @@ def _group_options():
     return option_tags((group.code, shown(group, "name").text) for group in groups)
 
 
+def _sector_options():
+    return option_tags((sector.code, sector.label) for sector in Sector.objects.all())
+
+
 class InitiativeDetailView(PublishedOrStaffMixin, DetailView):
     model = Initiative
     template_name = "front/initiatives/initiative_detail.html"
@@ -143,6 +171,8 @@ class InitiativeDetailView(PublishedOrStaffMixin, DetailView):
                 "sdgs",
                 "country_roles__country",
                 "region_roles__region",
+                Prefetch("group_roles", InitiativeGroup.objects.select_related("group")),
+                Prefetch("sector_shares", InitiativeSector.objects.select_related("sector")),
                 # A partner readers may not see is not named.
                 public_prefetch(
                     "partner_roles", InitiativePartner.objects.select_related("organization")

@@ -1,5 +1,6 @@
 """The content types of this app, as the rest of the site sees them (sscportal.content_types)."""
 
+import datetime
 import re
 
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from sscportal.exchange_format import (
     Links,
     M49Code,
     M49Reference,
+    Percentage,
     PublicationStatus,
     Reference,
     Rows,
@@ -23,23 +25,28 @@ from sscportal.exchange_format import (
     Text,
     Url,
     ends_after,
+    shares_add_up,
 )
 from sscportal.models import Status
 
 from .models import (
+    IATI_IDENTIFIER,
     Country,
     CountryGroup,
     CountryRole,
     IncomeGroup,
     Initiative,
     InitiativeCountry,
+    InitiativeGroup,
     InitiativePartner,
     InitiativeRegion,
+    InitiativeSector,
     Modality,
     Organization,
     OrganizationKind,
     PartnerRole,
     Region,
+    Sector,
     Stage,
     SustainableDevelopmentGoal,
 )
@@ -81,9 +88,49 @@ GROUPS = ContentType(
             "code": Slug(),
             "acronym": String(),
             "name": Text(needs_text=True),
+            "definition": Text(**OPTIONAL),
+            "source": String(**OPTIONAL, default=""),
+            "source_url": Url(**OPTIONAL),
         },
         in_files=False,
     ),
+)
+
+SECTORS = ContentType(
+    Sector,
+    reference=True,
+    exchange=Section(
+        "sectors",
+        key="code",
+        fields={"code": String(pattern=re.compile(r"^[0-9]{3}$")), "name": Text(needs_text=True)},
+        in_files=False,
+    ),
+)
+
+
+class CurrentGroups(Links):
+    """A country's groups today: a country that has left a group (Bhutan, the least
+    developed countries) is not said to be in it."""
+
+    def read(self, instance, name):
+        today = datetime.date.today()
+        return sorted(
+            membership.group.code
+            for membership in instance.memberships.all()
+            if (membership.joined is None or membership.joined <= today)
+            and (membership.left is None or membership.left > today)
+        )
+
+    def read_public(self, instance, name):
+        return self.read(instance, name)
+
+    def prefetch(self, name):
+        return ["memberships__group"]
+
+
+IATI_ORGANISATION = re.compile(IATI_IDENTIFIER)
+IATI_HINT = (
+    " (an IATI identifier: the agency's prefix, a hyphen, the identifier, e.g. XM-DAC-41119)"
 )
 
 COUNTRIES = ContentType(
@@ -106,7 +153,7 @@ COUNTRIES = ContentType(
             "region": M49Reference("regions", "M49 region code", **OPTIONAL),
             "subregion": M49Reference("regions", "M49 region code", **OPTIONAL),
             "income_group": Choice(IncomeGroup, **OPTIONAL),
-            "groups": Links(Reference("groups", "country group code")),
+            "groups": CurrentGroups(Reference("groups", "country group code")),
         },
         in_files=False,
     ),
@@ -145,6 +192,8 @@ ORGANIZATIONS = ContentType(
             "country": Reference("countries", "ISO code", **OPTIONAL),
             "website": Url(**OPTIONAL),
             "description": Text(rich=True, **OPTIONAL),
+            # Version 3.
+            "identifier": String(pattern=IATI_ORGANISATION, hint=IATI_HINT, **OPTIONAL, default=""),
         },
     ),
 )
@@ -169,7 +218,13 @@ INITIATIVES = ContentType(
     share_image=True,
     countries="country_roles__country",
     history_m2m=("sdgs",),
-    parts=(InitiativeCountry, InitiativeRegion, InitiativePartner),
+    parts=(
+        InitiativeCountry,
+        InitiativeRegion,
+        InitiativeGroup,
+        InitiativeSector,
+        InitiativePartner,
+    ),
     exchange=Section(
         "initiatives",
         key="slug",
@@ -183,6 +238,10 @@ INITIATIVES = ContentType(
             "stage": Choice(Stage),
             "start_date": Date(**OPTIONAL),
             "end_date": Date(**OPTIONAL),
+            # Version 3: the IATI activity identifier and the planned dates.
+            "identifier": String(pattern=IATI_ORGANISATION, hint=IATI_HINT, **OPTIONAL, default=""),
+            "planned_start_date": Date(**OPTIONAL),
+            "planned_end_date": Date(**OPTIONAL),
             "countries": Rows(
                 "country_roles",
                 {"country": Reference("countries", "ISO code"), "role": Choice(CountryRole)},
@@ -195,6 +254,28 @@ INITIATIVES = ContentType(
                 {"region": M49Reference("regions", "M49 region code"), "role": Choice(CountryRole)},
                 unique_by="region",
                 order_by=("region",),
+                **OPTIONAL,
+            ),
+            # Version 3: whole country groups ("the member states of the OIC").
+            "groups": Rows(
+                "group_roles",
+                {
+                    "group": Reference("groups", "country group code"),
+                    "role": Choice(CountryRole),
+                },
+                unique_by="group",
+                order_by=("group",),
+                **OPTIONAL,
+            ),
+            # Version 3: OECD DAC sector categories, with their shares when known.
+            "sectors": Rows(
+                "sector_shares",
+                {
+                    "code": Reference("sectors", "sector code", attribute="sector"),
+                    "percentage": Percentage(**OPTIONAL),
+                },
+                unique_by="code",
+                order_by=("code",),
                 **OPTIONAL,
             ),
             "partners": Rows(
@@ -211,8 +292,12 @@ INITIATIVES = ContentType(
             "source_url": Url(**OPTIONAL),
             "budget": Budget(**OPTIONAL),
         },
-        rules=(ends_after("start_date", "end_date"),),
+        rules=(
+            ends_after("start_date", "end_date"),
+            ends_after("planned_start_date", "planned_end_date"),
+            shares_add_up("sectors"),
+        ),
     ),
 )
 
-CONTENT_TYPES = [REGIONS, GROUPS, COUNTRIES, GOALS, ORGANIZATIONS, INITIATIVES]
+CONTENT_TYPES = [REGIONS, GROUPS, COUNTRIES, GOALS, SECTORS, ORGANIZATIONS, INITIATIVES]

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -9,12 +11,16 @@ from sscportal.search import search_queryset
 from .models import (
     Country,
     CountryGroup,
+    CountryGroupMembership,
     InitiativePartner,
+    InitiativeSector,
     Modality,
     Organization,
     OrganizationKind,
     Region,
+    Sector,
     Stage,
+    member_on,
 )
 
 
@@ -41,7 +47,19 @@ def group_field(label):
         unknown=_("unknown country group"),
         label=label,
         required=False,
-        max_length=10,
+        max_length=20,
+    )
+
+
+def sector_field(label):
+    return KnownValue(
+        queryset=Sector.objects.all(),
+        field="code",
+        normalize=str.strip,
+        unknown=_("unknown sector code"),
+        label=label,
+        required=False,
+        max_length=3,
     )
 
 
@@ -67,11 +85,27 @@ class RegionCode(forms.IntegerField):
         return value
 
 
+# `dates=unknown`: the initiatives a `year` filter leaves out, for want of dates.
+UNDATED = "unknown"
+
+
 class InitiativeFilterForm(FilterForm):
     q = SearchText(label=_("Words"), required=False)
     country = country_field(_("Country"))
     region = RegionCode(label=_("Region"), required=False)
     group = group_field(_("Country group"))
+    # With a group: also the initiatives whose countries all belong to it, as they
+    # did on each initiative's start (InitiativeQuerySet.in_group).
+    members = forms.ChoiceField(
+        label=_("Group members"),
+        required=False,
+        choices=[
+            ("", _("Naming the group")),
+            # Or whose countries are all members: short, to fit the control.
+            ("1", _("Or with members only")),
+        ],
+    )
+    sector = sector_field(_("Sector"))
     sdg = forms.IntegerField(
         label=_("Sustainable Development Goal"), required=False, min_value=1, max_value=17
     )
@@ -82,6 +116,11 @@ class InitiativeFilterForm(FilterForm):
         label=_("Stage"), required=False, choices=[("", _("Any"))] + Stage.choices
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    dates = forms.ChoiceField(
+        label=_("Dates"),
+        required=False,
+        choices=[("", _("Any")), (UNDATED, _("Start date not known"))],
+    )
     organization = organization_field(_("Partner organization"))
 
     def filter(self, queryset, leave_out=None):
@@ -94,7 +133,13 @@ class InitiativeFilterForm(FilterForm):
             # Its countries, and the initiatives that name the region itself.
             queryset = queryset.in_region(data["region"])
         if "group" in data:
-            queryset = queryset.in_group(data["group"])
+            queryset = queryset.in_group(data["group"], members=data.get("members") == "1")
+        if "sector" in data:
+            # EXISTS, not a join: one row per initiative whatever its shares.
+            shares = InitiativeSector.objects.filter(
+                sector__code=data["sector"], initiative=OuterRef("pk")
+            )
+            queryset = queryset.filter(Exists(shares))
         if "sdg" in data:
             queryset = queryset.filter(sdgs__number=data["sdg"])
         if "modality" in data:
@@ -107,6 +152,8 @@ class InitiativeFilterForm(FilterForm):
             queryset = queryset.filter(start_date__year__lte=year).filter(
                 Q(end_date__isnull=True) | Q(end_date__year__gte=year)
             )
+        if data.get("dates") == UNDATED:
+            queryset = queryset.filter(start_date__isnull=True)
         if "organization" in data:
             # EXISTS, not a join: a partner with two roles is still one result.
             as_partner = InitiativePartner.objects.filter(
@@ -152,5 +199,9 @@ class CountryFilterForm(FilterForm):
                 Q(region__m49=data["region"]) | Q(subregion__m49=data["region"])
             )
         if "group" in data:
-            queryset = queryset.filter(groups__code=data["group"])
+            # Its members today: a country that has left the group is not listed.
+            members = CountryGroupMembership.objects.filter(
+                member_on(datetime.date.today()), group__code=data["group"]
+            )
+            queryset = queryset.filter(pk__in=members.values("country"))
         return queryset

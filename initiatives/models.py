@@ -1,6 +1,10 @@
-from django.core.validators import RegexValidator
+import datetime
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -52,12 +56,19 @@ class Region(models.Model):
 
 
 class CountryGroup(models.Model):
-    """A group of countries of the M49 standard: least developed countries (LDC),
-    landlocked developing countries (LLDC), small island developing States (SIDS)."""
+    """A list of countries that initiatives speak of as one: the UN's least developed
+    countries (LDC), landlocked developing countries (LLDC) and small island
+    developing States (SIDS), organizations of States (OIC, the African Union...),
+    and the Global South as the site defines it. Reference data from
+    initiatives/fixtures/country_groups.json, each with its source."""
 
-    code = models.SlugField(_("code"), max_length=10, unique=True)
+    code = models.SlugField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    acronym = models.CharField(_("acronym"), max_length=10)
+    acronym = models.CharField(_("acronym"), max_length=10, blank=True)
+    # What the list is and where it comes from, shown on the group's page.
+    definition = models.TextField(_("definition"), blank=True)
+    source = models.TextField(_("source"), blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
 
     search_document = search_document(a=["name", "acronym"], untranslated=["acronym"])
     search_text = search_text("name")
@@ -73,6 +84,52 @@ class CountryGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("countries:group_detail", args=[self.code])
+
+
+def member_on(day, prefix=""):
+    """The condition on CountryGroupMembership (through `prefix`) of being a member on `day`.
+
+    A membership without `joined` counts from the start of the group (the
+    lists rarely date their founders); one that has `left` ends that day: a
+    country that graduates on 13 December 2023 is no longer an LDC on that day.
+    """
+    return (Q(**{f"{prefix}joined__isnull": True}) | Q(**{f"{prefix}joined__lte": day})) & (
+        Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gt": day})
+    )
+
+
+class CountryGroupMembership(models.Model):
+    """A country's time in a group: Bhutan was a least developed country until 13 December 2023."""
+
+    group = models.ForeignKey(
+        CountryGroup,
+        verbose_name=_("country group"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    country = models.ForeignKey(
+        "Country", verbose_name=_("country"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined = models.DateField(_("joined"), null=True, blank=True)
+    left = models.DateField(_("left"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["group", "country"]
+        constraints = [
+            # One row per stay; a country that left and came back (Morocco and the
+            # African Union) keeps its current stay here, the dates of its return.
+            models.UniqueConstraint(fields=["group", "country"], name="group_member_once"),
+            models.CheckConstraint(
+                condition=Q(left__isnull=True) | Q(joined__isnull=True) | Q(left__gt=F("joined")),
+                name="membership_left_after_joining",
+                violation_error_message=_("A country leaves a group after joining it."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country} ({self.group})"
 
 
 class IncomeGroup(models.TextChoices):
@@ -109,8 +166,13 @@ class Country(models.Model):
     income_group = models.CharField(
         _("income group"), max_length=12, choices=IncomeGroup, blank=True
     )
+    # Every group the country is or was in: see CountryGroupMembership for the dates.
     groups = models.ManyToManyField(
-        CountryGroup, blank=True, related_name="countries", verbose_name=_("country groups")
+        CountryGroup,
+        through=CountryGroupMembership,
+        blank=True,
+        related_name="countries",
+        verbose_name=_("country groups"),
     )
     # Names readers use besides the UN's, in any language ("Turkey", "Ivory
     # Coast", "ساحل العاج"), one a line: from reference_data.py, for search.
@@ -167,6 +229,51 @@ class SustainableDevelopmentGoal(models.Model):
         return f"{self.number} — {shown(self, 'name').text}"
 
 
+class Sector(models.Model):
+    """An OECD DAC sector category (3 digits), as the IATI "SectorCategory" codelist has them.
+
+    Reference data from initiatives/fixtures/sectors.json.
+    """
+
+    code = models.CharField(
+        _("code"),
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{3}$", _("Three digits, e.g. 311."))],
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    # Downloads write "311 Agriculture": the code is what other data joins on.
+    named_with_code = True
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    @property
+    def label(self):
+        """ "311 — Agriculture", in the reader's language (options, chips)."""
+        return f"{self.code} — {shown(self, 'name').text}"
+
+
+# An IATI organisation identifier: the registration agency's code (a country
+# code or XM/XI, a hyphen, the agency) then a hyphen and the organisation's
+# number there, e.g. XM-DAC-41119 or GB-COH-01234567. IATI forbids spaces and
+# the characters / & | ? in identifiers, which end up in addresses.
+IATI_IDENTIFIER = r"^[A-Z]{2}-[A-Za-z0-9]+-[^\s/&|?]+$"
+validate_iati_identifier = RegexValidator(
+    IATI_IDENTIFIER,
+    _(
+        "An IATI identifier is the registration agency's prefix, a hyphen and the "
+        "identifier, e.g. XM-DAC-41119, without spaces or the characters / & | ?"
+    ),
+)
+
+
 class OrganizationKind(models.TextChoices):
     UN_ENTITY = "un-entity", _("UN entity")
     GOVERNMENT = "government", _("Government")
@@ -195,6 +302,13 @@ class Organization(HasPublicationStatus):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    identifier = models.CharField(
+        _("IATI organisation identifier"),
+        max_length=150,
+        blank=True,
+        validators=[validate_iati_identifier],
+        help_text=_("e.g. XM-DAC-41119"),
+    )
 
     rich_text_fields = ("description",)
     # Names and acronyms only: what a reader types to find the organization.
@@ -207,7 +321,15 @@ class Organization(HasPublicationStatus):
         ordering = ["key"]
         indexes = search_indexes("organization")
         permissions = [("publish_organization", _("Can publish and unpublish organizations"))]
-        constraints = [has_text_in_some_language("name", "organization_has_name")]
+        constraints = [
+            has_text_in_some_language("name", "organization_has_name"),
+            models.UniqueConstraint(
+                fields=["identifier"],
+                condition=~Q(identifier=""),
+                name="organization_identifier_once",
+                violation_error_message=_("Another organization has this identifier."),
+            ),
+        ]
 
     def __str__(self):
         return self.acronym or self.name
@@ -255,11 +377,33 @@ class InitiativeQuerySet(PublishableQuerySet):
         named = InitiativeRegion.objects.filter(region__in=regions, initiative=OuterRef("pk"))
         return self.filter(Exists(named))
 
-    def in_group(self, code):
-        """Initiatives with a country of the M49 group `code` (ldc, lldc, sids)."""
-        members = Country.objects.filter(groups__code=code)
-        links = InitiativeCountry.objects.filter(country__in=members)
-        return self.filter(pk__in=links.values("initiative"))
+    def in_group(self, code, members=False):
+        """Initiatives that name the group `code` as a participant; with `members`,
+        also those whose countries (one or more) were all in the group on the
+        initiative's reference date (Initiative.reference_date)."""
+        named = InitiativeGroup.objects.filter(group__code=code)
+        condition = Q(pk__in=named.values("initiative"))
+        if members:
+            condition |= Q(pk__in=Initiative.objects.all_countries_in(code).values("pk"))
+        return self.filter(condition)
+
+    def all_countries_in(self, code):
+        """Initiatives with countries, every one of them a member of the group `code`
+        on the initiative's reference date."""
+        today = datetime.date.today()
+        on_day = Coalesce("start_date", "planned_start_date", Value(today))
+        # A country of the initiative that was not in the group on that day.
+        outsider = InitiativeCountry.objects.filter(initiative=OuterRef("pk")).exclude(
+            Exists(
+                CountryGroupMembership.objects.filter(
+                    member_on(OuterRef(OuterRef("on_day"))),
+                    group__code=code,
+                    country=OuterRef("country"),
+                )
+            )
+        )
+        with_countries = InitiativeCountry.objects.filter(initiative=OuterRef("pk"))
+        return self.annotate(on_day=on_day).filter(Exists(with_countries)).exclude(Exists(outsider))
 
 
 class Initiative(Publishable):
@@ -273,6 +417,21 @@ class Initiative(Publishable):
     )
     end_date = models.DateField(
         _("end date"), null=True, blank=True, validators=[validate_in_range]
+    )
+    # What was planned, beside what happened (start_date and end_date): IATI's
+    # activity dates of types 1 and 3.
+    planned_start_date = models.DateField(
+        _("planned start date"), null=True, blank=True, validators=[validate_in_range]
+    )
+    planned_end_date = models.DateField(
+        _("planned end date"), null=True, blank=True, validators=[validate_in_range]
+    )
+    identifier = models.CharField(
+        _("IATI activity identifier"),
+        max_length=200,
+        blank=True,
+        validators=[validate_iati_identifier],
+        help_text=_("Leave empty for the one the site derives from its reporting organisation."),
     )
     countries = models.ManyToManyField(
         Country,
@@ -309,6 +468,18 @@ class Initiative(Publishable):
         through="InitiativeRegion",
         related_name="initiatives",
         verbose_name=_("regions"),
+    )
+    groups = models.ManyToManyField(
+        CountryGroup,
+        through="InitiativeGroup",
+        related_name="initiatives",
+        verbose_name=_("country groups"),
+    )
+    sectors = models.ManyToManyField(
+        Sector,
+        through="InitiativeSector",
+        related_name="initiatives",
+        verbose_name=_("sectors"),
     )
 
     rich_text_fields = ("description",)
@@ -351,6 +522,21 @@ class Initiative(Publishable):
                 name="initiative_ends_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
+            models.CheckConstraint(
+                condition=Q(planned_end_date__isnull=True)
+                | Q(planned_start_date__isnull=True)
+                | Q(planned_end_date__gte=F("planned_start_date")),
+                name="initiative_planned_end_after_start",
+                violation_error_message=_(
+                    "The planned end date cannot be before the planned start date."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["identifier"],
+                condition=~Q(identifier=""),
+                name="initiative_identifier_once",
+                violation_error_message=_("Another initiative has this identifier."),
+            ),
             # An amount means nothing without its currency, and the reverse.
             models.CheckConstraint(
                 condition=Q(budget_amount__isnull=True, budget_currency="")
@@ -367,6 +553,22 @@ class Initiative(Publishable):
 
     def get_absolute_url(self):
         return reverse("initiatives:initiative_detail", args=[self.slug])
+
+    @property
+    def dated(self):
+        return any((self.start_date, self.end_date, self.planned_start_date, self.planned_end_date))
+
+    @property
+    def reference_date(self):
+        """The day on which the initiative's countries' group memberships are read.
+
+        Where the date matters: the `members=1` group filter and its counts
+        (InitiativeQuerySet.in_group, facets.by_group_and_members) ask whether
+        all of an initiative's countries were in the group on this day: the
+        actual start, else the planned start, else today. So an initiative of
+        2020 in Bhutan is in an LDC; one starting in 2024 is not.
+        """
+        return self.start_date or self.planned_start_date or datetime.date.today()
 
 
 class CountryRole(models.TextChoices):
@@ -423,6 +625,75 @@ class InitiativeRegion(models.Model):
 
     def __str__(self):
         return f"{self.region} ({self.get_role_display()})"
+
+
+class InitiativeGroup(models.Model):
+    """A whole country group taking part ("across the member states of the OIC")."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="group_roles")
+    group = models.ForeignKey(
+        CountryGroup,
+        verbose_name=_("country group"),
+        on_delete=models.PROTECT,
+        related_name="initiative_roles",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=CountryRole)
+
+    class Meta:
+        verbose_name = _("country group and role")
+        verbose_name_plural = _("country groups and roles")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "group"], name="initiative_group_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.group} ({self.get_role_display()})"
+
+
+class InitiativeSector(models.Model):
+    """A sector of an initiative, with the share of it, in percent, when known."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="sector_shares"
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="initiative_shares"
+    )
+    # A decimal, never a float: the shares must add up to exactly 100.
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+    )
+
+    class Meta:
+        verbose_name = _("sector and share")
+        verbose_name_plural = _("sectors and shares")
+        ordering = ["sector__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "sector"], name="initiative_sector_once"),
+            models.CheckConstraint(
+                condition=Q(percentage__isnull=True) | Q(percentage__gt=0, percentage__lte=100),
+                name="initiative_sector_percentage_range",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.sector)
+
+
+def percentages_problem(percentages):
+    """Why these sector shares cannot stand, or None. Shares may be left out
+    altogether; given for every sector, they add up to 100."""
+    given = [p for p in percentages if p is not None]
+    if given and len(given) == len(percentages) and sum(given) != 100:
+        return _("The sectors' percentages add up to %(total)s, not 100.") % {
+            "total": f"{sum(given).normalize():f}"
+        }
+    return None
 
 
 class PartnerRole(models.TextChoices):

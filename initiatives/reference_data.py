@@ -1,17 +1,29 @@
-"""Reference data: M49 countries and regions (committed fixture) and the 17 SDGs.
+"""Reference data: M49 countries and regions, country groups with their members'
+dates, OECD DAC sector categories (committed fixtures) and the 17 SDGs.
 
 Loaded by `manage.py load_reference_data`, which `make run`, deployments and
 the tests run; every load is an idempotent upsert.
 """
 
+import datetime
 import json
 from pathlib import Path
 
 from django.db import transaction
 
-from .models import Country, CountryGroup, Region, SustainableDevelopmentGoal
+from .models import (
+    Country,
+    CountryGroup,
+    CountryGroupMembership,
+    Region,
+    Sector,
+    SustainableDevelopmentGoal,
+)
 
-FIXTURE_PATH = Path(__file__).parent / "fixtures" / "m49_countries.json"
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_PATH = FIXTURES / "m49_countries.json"
+GROUPS_PATH = FIXTURES / "country_groups.json"
+SECTORS_PATH = FIXTURES / "sectors.json"
 
 # The official short names of the goals of the 2030 Agenda.
 SDG_NAMES = [
@@ -101,17 +113,6 @@ def load_countries(path=FIXTURE_PATH):
                 "parent": regions.get(item["parent"]),
             },
         )
-    groups = {
-        item["code"]: CountryGroup.objects.update_or_create(
-            code=item["code"],
-            defaults={
-                "acronym": item["acronym"],
-                "name_en": item["name"]["en"],
-                "name_ar": item["name"]["ar"],
-            },
-        )[0]
-        for item in document["groups"]
-    }
     for item in document["countries"]:
         country, _created = Country.objects.update_or_create(
             iso2=item["iso2"],
@@ -126,5 +127,64 @@ def load_countries(path=FIXTURE_PATH):
                 "other_names": "\n".join(OTHER_NAMES.get(item["iso2"], [])),
             },
         )
-        country.groups.set([groups[code] for code in item["groups"]])
+    # The fixture's own "groups" (the 2021 lists, undated) are left aside:
+    # country_groups.json is the one source of the groups (load_country_groups).
     return len(document["countries"])
+
+
+def _day(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+@transaction.atomic
+def load_country_groups(path=GROUPS_PATH):
+    """Upsert every group of the file and make its members exactly those listed, with
+    their dates. A group may take the members of another (`members_of`: the Global
+    South is the Group of 77's members, and China, listed in its own `members`)."""
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    countries = dict(Country.objects.values_list("iso2", "pk"))
+    listed = {item["code"]: item for item in document["groups"]}
+    for item in document["groups"]:
+        group, _created = CountryGroup.objects.update_or_create(
+            code=item["code"],
+            defaults={
+                "acronym": item["acronym"],
+                "name_en": item["name"]["en"],
+                "name_ar": item["name"]["ar"],
+                "definition_en": item["definition"]["en"],
+                "definition_ar": item["definition"]["ar"],
+                "source": item["source"],
+                "source_url": item["source_url"],
+            },
+        )
+        members = list(item["members"])
+        if item.get("members_of"):
+            members = listed[item["members_of"]]["members"] + members
+        rows = [
+            CountryGroupMembership(
+                group=group,
+                country_id=countries[member["country"]],
+                joined=_day(member["joined"]),
+                left=_day(member["left"]),
+            )
+            for member in members
+        ]
+        group.memberships.exclude(country__in=[row.country_id for row in rows]).delete()
+        CountryGroupMembership.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["group", "country"],
+            update_fields=["joined", "left"],
+        )
+    return len(document["groups"])
+
+
+@transaction.atomic
+def load_sectors(path=SECTORS_PATH):
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    for item in document["sectors"]:
+        Sector.objects.update_or_create(
+            code=item["code"],
+            defaults={"name_en": item["name"]["en"], "name_ar": item["name"]["ar"]},
+        )
+    return len(document["sectors"])

@@ -6,6 +6,7 @@ from .models import (
     Initiative,
     Organization,
     Region,
+    Sector,
     SustainableDevelopmentGoal,
 )
 
@@ -37,4 +38,9 @@ class InitiativeTranslation(TranslationOptions):
 
 @register(CountryGroup)
 class CountryGroupTranslation(TranslationOptions):
+    fields = ("name", "definition")
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
     fields = ("name",)

@@ -24,6 +24,7 @@ class ResourceAdmin(ContentAdmin):
     date_hierarchy = "published_on"
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "kind", "summary", "published_on"]}),
+        (_("Identifiers"), {"fields": ["document_symbol", "isbn"]}),
         (
             _("What it concerns"),
             {"fields": ["observance", "event", "organizations", "initiatives", "countries"]},

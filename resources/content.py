@@ -2,10 +2,12 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
+    MISSING,
     OPTIONAL,
     Choice,
     Date,
@@ -18,9 +20,25 @@ from sscportal.exchange_format import (
     String,
     Text,
     Url,
+    show,
 )
 
-from .models import Resource, ResourceKind, ResourceLink
+from .models import Resource, ResourceKind, ResourceLink, validate_isbn
+
+
+class Isbn(String):
+    """An ISBN whose check digit is right, as the admin asks."""
+
+    def load_value(self, value, path, report, context):
+        value = super().load_value(value, path, report, context)
+        if isinstance(value, str):
+            try:
+                validate_isbn(value)
+            except ValidationError:
+                report.error(path, f"{show(value)} is not an ISBN (its check digit is wrong)")
+                return MISSING
+        return value
+
 
 RESOURCES = ContentType(
     Resource,
@@ -70,6 +88,14 @@ RESOURCES = ContentType(
             "organizations": Links(Reference("organizations", "organization key"), **OPTIONAL),
             "initiatives": Links(Reference("initiatives", "initiative slug"), **OPTIONAL),
             "countries": Links(Reference("countries", "ISO code"), **OPTIONAL),
+            # Version 3.
+            "document_symbol": String(**OPTIONAL, default=""),
+            "isbn": Isbn(
+                pattern=re.compile(r"^[0-9][0-9 -]{8,15}[0-9X]$"),
+                hint=" (an ISBN of 10 or 13 digits)",
+                **OPTIONAL,
+                default="",
+            ),
         },
     ),
 )

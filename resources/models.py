@@ -1,5 +1,8 @@
 """What the Day and its partners produce: reports, podcasts, campaign materials..."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -38,6 +41,23 @@ class ResourceQuerySet(PublishableQuerySet):
         return self.order_by(F("published_on").desc(nulls_last=True), "slug")
 
 
+def validate_isbn(value):
+    """An ISBN-10 or ISBN-13, hyphens and spaces allowed, with its check digit right."""
+    digits = value.replace("-", "").replace(" ", "").upper()
+    if re.fullmatch(r"[0-9]{9}[0-9X]", digits):
+        weights = range(10, 0, -1)
+        values = [10 if c == "X" else int(c) for c in digits]
+        valid = sum(w * v for w, v in zip(weights, values, strict=True)) % 11 == 0
+    elif re.fullmatch(r"97[89][0-9]{10}", digits):
+        valid = sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10 == 0
+    else:
+        valid = False
+    if not valid:
+        raise ValidationError(
+            _("Not an ISBN: give its 10 or 13 digits, with a right check digit."), code="isbn"
+        )
+
+
 class Resource(Publishable):
     kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind)
     title = models.CharField(_("title"), max_length=300, blank=True)
@@ -72,6 +92,11 @@ class Resource(Publishable):
     countries = models.ManyToManyField(
         Country, blank=True, related_name="resources", verbose_name=_("countries")
     )
+    # How libraries find it: the UN document symbol (A/78/39) and the book number.
+    document_symbol = models.CharField(
+        _("document symbol"), max_length=100, blank=True, help_text=_("e.g. A/78/39")
+    )
+    isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validate_isbn])
 
     linked_names = linked_names()
     search_document = search_document(

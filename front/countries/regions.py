@@ -1,11 +1,13 @@
-"""Pages of an M49 region and of an M49 country group: their countries and initiatives."""
+"""Pages of an M49 region and of a country group: their countries and initiatives."""
+
+import datetime
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from initiatives.models import CountryGroup, Initiative, Region
+from initiatives.models import CountryGroup, CountryGroupMembership, Initiative, Region, member_on
 from sscportal.caching.values import cached_count
 from sscportal.operations.errors import ExplainedHttp404
 from sscportal.text.collation import by_name
@@ -69,11 +71,23 @@ class GroupDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         group = self.object
-        context["initiative_count"] = cached_count(
-            Initiative.objects.published().in_group(group.code)
-        )
-        context["countries"] = _with_counts(by_name(group.countries.all()))
-        with_content = countries_with_published_content().filter(groups=group)
+        today = datetime.date.today()
+        published = Initiative.objects.published()
+        naming = published.in_group(group.code)
+        context["naming_count"] = cached_count(naming)
+        context["naming"] = naming.for_list().order_by("-start_date", "slug")[:PREVIEW]
+        # With the initiatives whose countries all belong to it (`members=1`).
+        context["initiative_count"] = cached_count(published.in_group(group.code, members=True))
+        memberships = CountryGroupMembership.objects.filter(group=group).select_related("country")
+        current = memberships.filter(member_on(today))
+        for membership in current:
+            membership.country.leaves_on = membership.left  # a graduation already decided
+        context["countries"] = _with_counts(by_name(m.country for m in current))
+        former = memberships.filter(left__lte=today)
+        for membership in former:
+            membership.country.left_on = membership.left
+        context["former"] = by_name(m.country for m in former)
+        with_content = countries_with_published_content().filter(memberships__group=group)
         context["with_content"] = set(with_content.values_list("pk", flat=True))
         context["feeds"] = [feed("initiatives", _("Initiatives"), group=group.code)]
         return context

@@ -1,5 +1,6 @@
 """Country pages: everything published about one country, from every content app."""
 
+import datetime
 from functools import reduce
 from operator import or_
 from types import SimpleNamespace
@@ -19,11 +20,14 @@ from events.models import Event
 from initiatives.filters import CountryFilterForm
 from initiatives.models import (
     Country,
+    CountryGroup,
     CountryRole,
     Initiative,
     InitiativeCountry,
+    InitiativeSector,
     Modality,
     SustainableDevelopmentGoal,
+    member_on,
 )
 from sscportal import content_types
 from sscportal.caching.values import EVERY_LANGUAGE, until_content_changes
@@ -200,9 +204,15 @@ class CountryDetailView(DetailView):
         country = self.object
         # Reference data: kept with the content version like every other piece of the page.
         # Model instances in code order: the template picks their names' language.
+        # The groups it is in today: Bhutan is no longer a least developed country.
+        today = datetime.date.today()
         context["groups"] = until_content_changes(
-            f"country-groups:{country.pk}",
-            lambda: list(country.groups.all()),
+            f"country-groups:{country.pk}:{today}",
+            lambda: list(
+                CountryGroup.objects.filter(
+                    member_on(today, prefix="memberships__"), memberships__country=country
+                ).order_by("code")
+            ),
             language=EVERY_LANGUAGE,
         )
         if (FLAGS / f"{country.iso2.lower()}.svg").exists():
@@ -279,6 +289,21 @@ def _budgets(initiatives):
     return list(rows)
 
 
+def _by_sector(chosen):
+    """[(code, name in the reader's language, initiatives)] by sector code, in one query."""
+    columns = every_language("name")
+    rows = (
+        InitiativeSector.objects.filter(initiative__in=chosen)
+        .values_list("sector__code", *(f"sector__{column}" for column in columns))
+        .annotate(n=Count("pk"))
+        .order_by("sector__code")
+    )
+    return [
+        (code, shown(SimpleNamespace(**dict(zip(columns, names, strict=True))), "name").text, n)
+        for code, *names, n in rows
+    ]
+
+
 def _charts(initiatives):
     """The country's initiatives by goal, by year and by modality, as charts."""
     rtl = get_language_bidi()
@@ -306,6 +331,7 @@ def _charts(initiatives):
         .annotate(n=Count("pk"))
     )
     undated = by_year.pop(None, 0)
+    sectors = _by_sector(chosen)
     by_modality = dict(initiatives.order_by().values_list("modality").annotate(n=Count("pk")))
     year_note = (
         ngettext(
@@ -332,6 +358,14 @@ def _charts(initiatives):
             bars=[charts.Bar(str(year), n) for year, n in sorted(by_year.items())],
             rtl=rtl,
             note=year_note,
+        ),
+        charts.Chart(
+            id="chart-sector",
+            title=_("Initiatives by sector"),
+            label_heading=_("Sector"),
+            bars=[charts.Bar(f"{code} {name}", n) for code, name, n in sectors],
+            rtl=rtl,
+            note=_("OECD DAC sector categories; an initiative may have several."),
         ),
         charts.Chart(
             id="chart-modality",

@@ -115,7 +115,8 @@ def _reader(model, name, field):
     if isinstance(field, Text):
         return (lambda item: plain_text(shown(item, name).text)) if field.rich else _text(name)
     if isinstance(field, Reference):
-        return lambda item: _named(getattr(item, name))
+        attribute = field.attribute or name
+        return lambda item: _named(getattr(item, attribute))
     if isinstance(field, Choice):
         labels = _labels(model, name)
         return lambda item: str(labels.get(getattr(item, name), getattr(item, name) or ""))
@@ -146,6 +147,9 @@ def _named(related):
     language; a year for a Day; nothing for an item readers may not see."""
     if not is_public(related):
         return ""
+    if getattr(related, "named_with_code", False):
+        # A sector: its code is what other data sets (IATI, the OECD's) join on.
+        return f"{related.code} {shown(related, 'name').text}"
     for field in ("name", "title"):
         if hasattr(related, f"{field}_en"):
             return shown(related, field).text

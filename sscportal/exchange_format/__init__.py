@@ -4,7 +4,7 @@ Each content type's section is declared in its app's `content.py`; the import
 and export engine (the `exchange` app) and the JSON Schema are built from them.
 """
 
-from .codes import Budget, M49Code, M49Reference, is_currency
+from .codes import Budget, M49Code, M49Reference, Percentage, is_currency, shares_add_up
 from .fields import (
     LANGUAGES,
     MISSING,
@@ -50,6 +50,7 @@ __all__ = [
     "M49Code",
     "M49Reference",
     "ListOf",
+    "Percentage",
     "PublicationStatus",
     "Record",
     "Reference",
@@ -66,5 +67,6 @@ __all__ = [
     "load_object",
     "member",
     "object_schema",
+    "shares_add_up",
     "show",
 ]

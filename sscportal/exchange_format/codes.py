@@ -1,4 +1,5 @@
-"""Converters for values written as standard codes: M49 regions and ISO 4217 budgets."""
+"""Converters for values written as standard codes: M49 regions, ISO 4217 budgets,
+and the decimal shares (percentages) IATI gives sectors."""
 
 import re
 from decimal import Decimal, InvalidOperation
@@ -112,3 +113,45 @@ class Budget(Field):
             "required": ["amount", "currency"],
             "additionalProperties": False,
         }
+
+
+_PERCENTAGE = re.compile(r"^[0-9]{1,3}(\.[0-9]{1,2})?$")
+
+
+class Percentage(Field):
+    """A share in percent, more than 0 and at most 100, as a decimal string ("33.33"):
+    shares are added up to 100 and a float would miss by a rounding error."""
+
+    def load_value(self, value, path, report, context):
+        if not isinstance(value, str) or not _PERCENTAGE.match(value):
+            report.error(
+                path, f'{show(value)} is not a percentage (a string such as "25" or "33.33")'
+            )
+            return MISSING
+        share = Decimal(value)
+        if not 0 < share <= 100:
+            report.error(path, f"{show(value)} is not more than 0 and at most 100")
+            return MISSING
+        return share
+
+    def dump(self, value):
+        return None if value is None else f"{value:.2f}"
+
+    def value_schema(self):
+        return {"type": "string", "pattern": _PERCENTAGE.pattern}
+
+
+def shares_add_up(name, key="percentage"):
+    """A rule: the `key` of the entries of the list `name`, when given for every
+    entry, add up to 100 (IATI's rule for sectors and recipients)."""
+
+    def rule(data, path, report):
+        shares = [entry[key] for entry in data[name]]
+        if shares and None not in shares and sum(shares) != 100:
+            report.error(
+                f"{path}.{name}", f"the percentages add up to {sum(shares).normalize():f}, not 100"
+            )
+            return False
+        return True
+
+    return rule

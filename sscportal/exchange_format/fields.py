@@ -516,10 +516,13 @@ class Reference(Field):
     resolved to a model instance only when the import is applied.
     """
 
-    def __init__(self, kind, noun, **kwargs):
+    def __init__(self, kind, noun, *, attribute=None, **kwargs):
         super().__init__(**kwargs)
         self.kind = kind
         self.noun = noun
+        # The model's field when the key is named otherwise (a sector's `code`
+        # in the file is the row's `sector`).
+        self.attribute = attribute
 
     def load_value(self, value, path, report, context):
         if not isinstance(value, (str, int)) or value not in context.known[self.kind]:
@@ -528,14 +531,15 @@ class Reference(Field):
         return value
 
     def write(self, instance, name, value, resolve):
+        name = self.attribute or name
         setattr(instance, name, resolve(self.kind, value) if value is not None else None)
 
     def read(self, instance, name):
-        related = getattr(instance, name)
+        related = getattr(instance, self.attribute or name)
         return self.key_of(related) if related is not None else None
 
     def read_public(self, instance, name):
-        related = public_related(instance, name)
+        related = public_related(instance, self.attribute or name)
         return self.key_of(related) if related is not None else None
 
     def key_of(self, related):

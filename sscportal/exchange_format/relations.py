@@ -69,7 +69,7 @@ class Rows(ListOf):
 
     def prefetch(self, name):
         return [
-            f"{self.related_name}__{key}"
+            f"{self.related_name}__{field.attribute or key}"
             for key, field in self.item.fields.items()
             if isinstance(field, Reference)
         ] or [self.related_name]

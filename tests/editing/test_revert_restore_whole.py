@@ -42,6 +42,7 @@ BEFORE = {
             "country": "KE",
             "website": "https://whole.example.org/",
             "description": _text("<p>An organization.</p>", "<p>منظمة.</p>"),
+            "identifier": "XM-DAC-99999",
         }
     ],
     "people": [
@@ -130,6 +131,14 @@ BEFORE = {
             "sdgs": [2, 5],
             "source_url": "https://whole.example.org/initiative",
             "budget": {"amount": "1500000.00", "currency": "USD"},
+            "identifier": "XM-DAC-99999-WHOLE",
+            "planned_start_date": "2023-06-01",
+            "planned_end_date": "2026-06-30",
+            "groups": [{"group": "g77", "role": "recipient"}],
+            "sectors": [
+                {"code": "311", "percentage": "75.00"},
+                {"code": "410", "percentage": "25.00"},
+            ],
         }
     ],
     "statements": [
@@ -181,6 +190,8 @@ BEFORE = {
             "organizations": ["whole-org"],
             "initiatives": ["whole-initiative"],
             "countries": ["KE"],
+            "document_symbol": "A/86/1",
+            "isbn": "978-92-1-101437-2",
         }
     ],
     "pages": [
@@ -205,6 +216,7 @@ CHANGES = {
         "country": "EG",
         "website": "https://changed.example.org/",
         "description": _text("<p>Changed.</p>", "<p>معدل.</p>"),
+        "identifier": "XM-DAC-88888",
     },
     "people": {
         "status": "draft",
@@ -264,6 +276,11 @@ CHANGES = {
         "sdgs": [17],
         "source_url": "https://changed.example.org/initiative",
         "budget": {"amount": "20.00", "currency": "EUR"},
+        "identifier": "XM-DAC-88888-CHANGED",
+        "planned_start_date": "2019-01-01",
+        "planned_end_date": "2020-12-31",
+        "groups": [{"group": "oic", "role": "both"}],
+        "sectors": [{"code": "140", "percentage": None}],
     },
     "statements": {
         "status": "draft",
@@ -306,6 +323,8 @@ CHANGES = {
         "organizations": ["sesric", "unossc"],
         "initiatives": ["sesric-statistics-research-training-oic"],
         "countries": ["EG"],
+        "document_symbol": "A/78/39",
+        "isbn": "0-306-40615-2",
     },
     "pages": {
         "status": "draft",

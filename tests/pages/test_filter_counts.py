@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from initiatives import facets
-from initiatives.models import InitiativeRegion, Region
-from initiatives.reference_data import FIXTURE_PATH
+from initiatives.models import CountryGroup, InitiativeGroup, InitiativeRegion, Region
+from initiatives.reference_data import FIXTURE_PATH, GROUPS_PATH
 
 from .. import factories
 
@@ -48,7 +48,8 @@ def test_counts_without_filters(client, initiatives):
     # Kenya's two, Ethiopia's, and the one naming Africa.
     assert options(html, "region")["2"] == ("All of Africa (4)", False)
     assert options(html, "region")["202"][0] == "Sub-Saharan Africa (3)"
-    assert options(html, "group")["ldc"] == ("Least developed countries (1)", False)
+    # No initiative names the group; Ethiopia's is in it only with `members=1`.
+    assert options(html, "group")["ldc"] == ("Least developed countries (0)", True)
     assert options(html, "modality")["regional"] == ("Regional (2)", False)
     assert options(html, "sdg")["1"] == ("1 — No Poverty (1)", False)
     assert options(html, "sdg")["17"] == ("17 — Partnerships for the Goals (0)", True)
@@ -100,11 +101,18 @@ def test_an_initiative_counts_once_however_many_ways_it_is_in_a_region_or_group(
     InitiativeRegion.objects.create(
         initiative=initiative, region=Region.objects.get(m49=2), role="recipient"
     )
-    html = client.get("/en/initiatives/").text
+    # ... and names the least developed countries as a group too.
+    InitiativeGroup.objects.create(
+        initiative=initiative, group=CountryGroup.objects.get(code="ldc"), role="recipient"
+    )
+    html = client.get("/en/initiatives/?members=1").text
     assert options(html, "region")["2"] == ("All of Africa (1)", False)
     assert options(html, "region")["202"] == ("Sub-Saharan Africa (1)", False)
     assert options(html, "group")["ldc"] == ("Least developed countries (1)", False)
     assert options(html, "group")["lldc"][0].endswith("(1)")
+    assert options(html, "group")["au"][0].endswith("(1)")
+    # Uganda is not in the League of Arab States: not all its countries are.
+    assert options(html, "group")["las"][0].endswith("(0)")
     assert options(html, "region")["142"] == ("All of Asia (0)", True)
 
 
@@ -112,4 +120,29 @@ def test_regions_and_groups_fit_in_the_facet_masks():
     # Each region and group is one bit of a bigint in initiatives/facets.py.
     fixture = json.loads(FIXTURE_PATH.read_text(encoding="utf-8"))
     assert 0 < len(fixture["regions"]) <= facets.MASK_WIDTH
-    assert 0 < len(fixture["groups"]) <= facets.MASK_WIDTH
+    groups = json.loads(GROUPS_PATH.read_text(encoding="utf-8"))
+    assert 0 < len(groups["groups"]) <= facets.MASK_WIDTH
+
+
+def test_group_counts_follow_the_members_choice_and_the_initiatives_dates(client, db):
+    # Bhutan and Nepal: least developed in 2020; Bhutan no longer in 2024.
+    for slug, year in (("in-2020", 2020), ("in-2024", 2024)):
+        initiative = factories.InitiativeFactory(
+            slug=slug, start_date=factories.datetime.date(year, 6, 1)
+        )
+        for code in ("BT", "NP"):
+            factories.InitiativeCountryFactory(
+                initiative=initiative, country=factories.country(code)
+            )
+    named = factories.InitiativeFactory(slug="oic-wide")
+    InitiativeGroup.objects.create(
+        initiative=named, group=CountryGroup.objects.get(code="oic"), role="recipient"
+    )
+    html = client.get("/en/initiatives/").text
+    assert options(html, "group")["ldc"][0].endswith("(0)")
+    assert options(html, "group")["oic"][0].endswith("(1)")
+    html = client.get("/en/initiatives/?members=1").text
+    assert options(html, "group")["ldc"] == ("Least developed countries (1)", False)
+    assert options(html, "group")["lldc"][0].endswith("(2)")
+    listed = client.get("/en/initiatives/?group=ldc&members=1").text
+    assert "/initiatives/in-2020/" in listed and "/initiatives/in-2024/" not in listed

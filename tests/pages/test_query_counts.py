@@ -184,12 +184,12 @@ URLS = [
 
 # No page needs more than this many queries, whatever the data, with every cache empty.
 # The initiatives list is the most: its filter options each count what they would
-# give (a GROUP BY per filter, six), on top of the search, the list itself and
+# give (a GROUP BY per filter, seven), on top of the search, the list itself and
 # each filter's options (the goals with their names, the regions, the groups, the
-# partner organizations), and the footer's links to the site's own pages. A
-# query's words are expanded through the glossary: its entries and their word
-# forms (once per content version), then the query's word forms.
-MAX_QUERIES = 29
+# sectors, the partner organizations), and the footer's links to the site's own
+# pages. A query's words are expanded through the glossary: its entries and their
+# word forms (once per content version), then the query's word forms.
+MAX_QUERIES = 32
 # With the page cache off but the cached lists (ids and rendered items), counts
 # and options still there: a page not cached yet while content is unchanged.
 WARM_QUERIES = {

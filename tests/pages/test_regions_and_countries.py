@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from front.countries.views import REGION_PREVIEW
-from initiatives.models import CountryGroup, InitiativeRegion, Region
+from initiatives.models import CountryGroup, InitiativeGroup, InitiativeRegion, Region
 
 from .. import factories
 
@@ -82,17 +82,35 @@ def test_a_draft_regional_initiative_stays_out_of_the_region_block(client):
     assert 'id="region-heading"' not in html
 
 
-def test_the_group_filter_keeps_initiatives_with_a_country_of_the_group(client):
+def test_the_group_filter_keeps_initiatives_naming_it_or_with_members_only(client):
     least_developed = CountryGroup.objects.get(code="ldc")
     assert least_developed.countries.filter(iso2="ET").exists()
     assert not least_developed.countries.filter(iso2="KE").exists()
     in_ethiopia = factories.InitiativeFactory(slug="in-ethiopia")
     factories.InitiativeCountryFactory(initiative=in_ethiopia, country=factories.country("ET"))
     factories.InitiativeCountryFactory(initiative__slug="in-kenya")
-    assert slugs_listed(client, "/en/initiatives/?group=ldc") == {"in-ethiopia"}
-    assert slugs_listed(client, "/en/initiatives/?group=LDC") == {"in-ethiopia"}
+    named = factories.InitiativeFactory(slug="naming-ldcs")
+    InitiativeGroup.objects.create(initiative=named, group=least_developed, role="recipient")
+    assert slugs_listed(client, "/en/initiatives/?group=ldc") == {"naming-ldcs"}
+    assert slugs_listed(client, "/en/initiatives/?group=LDC&members=1") == {
+        "naming-ldcs",
+        "in-ethiopia",
+    }
     html = client.get("/en/initiatives/?group=nope").content.decode()
     assert "unknown country group" in html
+
+
+def test_an_oic_wide_initiative_is_on_the_oic_page_and_under_its_filter(client):
+    oic_wide = factories.InitiativeFactory(slug="oic-wide", title_en="Statistics for the OIC")
+    InitiativeGroup.objects.create(
+        initiative=oic_wide, group=CountryGroup.objects.get(code="oic"), role="recipient"
+    )
+    html = client.get("/en/countries/groups/oic/").text
+    assert 'href="/en/initiatives/oic-wide/"' in html
+    assert slugs_listed(client, "/en/initiatives/?group=oic") == {"oic-wide"}
+    assert 'href="/en/initiatives/oic-wide/"' not in client.get("/en/countries/groups/au/").text
+    page = client.get("/en/initiatives/oic-wide/").text
+    assert 'href="/en/countries/groups/oic/"' in page
 
 
 def test_the_group_page_lists_its_members(client):
@@ -103,13 +121,46 @@ def test_the_group_page_lists_its_members(client):
     html = client.get("/en/countries/groups/ldc/").content.decode()
     assert 'href="/en/countries/et/"' in html
     assert client.get("/ar/countries/groups/ldc/").status_code == 200
-    assert client.get("/en/countries/groups/g77/").status_code == 404
+    assert client.get("/en/countries/groups/nope/").status_code == 404
 
 
-def test_the_country_fixture_carries_the_m49_groups():
-    counts = {group.code: group.countries.count() for group in CountryGroup.objects.all()}
-    assert set(counts) == {"ldc", "lldc", "sids"}
-    assert all(counts.values())
+def test_a_group_page_lists_members_today_and_former_members_with_dates(client):
+    html = client.get("/en/countries/groups/ldc/").text
+    members, former = html.split('id="members-heading"')[1].split('id="former-heading"')
+    assert "Ethiopia" in members and "Bhutan" not in members
+    assert "Bhutan" in former and "13 December 2023" in former
+    assert "Solomon Islands" in members and "until 13 December 2027" in members
+
+
+def test_a_group_page_says_what_the_group_is_and_cites_its_source(client):
+    html = client.get("/en/countries/groups/global-south/").text
+    assert "Group of 77 and China" in html
+    assert 'href="https://www.g77.org/doc/members.html"' in html
+    arabic = client.get("/ar/countries/groups/global-south/").text
+    assert "مجموعة الـ77 والصين" in arabic
+
+
+def test_a_group_page_lists_members_in_the_readers_alphabetical_order(client):
+    from sscportal.text.collation import sort_key
+
+    for language in ("en", "ar"):
+        html = client.get(f"/{language}/countries/groups/las/").text
+        block = html.split('id="members-heading"')[1].split("</section>")[0]
+        names = [n.strip() for n in re.findall(r"<li>\s*([^<]+?)\s*<", block)]
+        assert len(names) == 22
+        assert names == sorted(names, key=lambda n: sort_key(n, language))
+
+
+def test_a_country_page_names_the_groups_it_is_in_today(client):
+    factories.InitiativeCountryFactory(country=factories.country("BT"))
+    html = client.get("/en/countries/bt/").text
+    assert 'href="/en/countries/groups/lldc/"' in html
+    assert 'href="/en/countries/groups/ldc/"' not in html
+
+
+def test_the_groups_come_from_their_own_fixture_with_their_sources():
+    codes = set(CountryGroup.objects.values_list("code", flat=True))
+    assert {"ldc", "lldc", "sids", "oic", "g77", "au", "las", "asean", "global-south"} <= codes
     assert CountryGroup.objects.get(code="lldc").countries.filter(iso2="BO").exists()
 
 
