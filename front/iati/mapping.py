@@ -16,24 +16,42 @@ def reporting_org_ref():
 
 
 def activity_identifier(initiative):
-    """The initiative's IATI activity identifier: the reporting organisation's
-    reference and the slug ("XI-IATI-SSCPORTAL-climate-smart-agriculture").
+    """The initiative's IATI activity identifier in the site's files.
 
-    IATI asks that an activity identifier begin with its reporting organisation's
-    identifier; a slug holds only letters, digits, "-" and "_", which the
-    standard allows. An initiative's own identifier, once the model holds one,
-    is to take precedence here: this is the only place that decides.
+    IATI's ruleset asks that an activity identifier begin with its reporting
+    organisation's reference, and the site reports every activity: so the
+    initiative's own identifier is used when it begins so, and otherwise the
+    reference and the slug ("XI-IATI-SSCPORTAL-climate-smart-agriculture";
+    a slug holds only letters, digits, "-" and "_", which the standard
+    allows). An own identifier of another publisher is then given as an
+    other-identifier (`other_activity_identifier`), so the two records join.
     """
+    own = initiative.identifier
+    if own and own.startswith(f"{reporting_org_ref()}-"):
+        return own
     return f"{reporting_org_ref()}-{initiative.slug}"
 
 
-def organisation_identifier(organization):
-    """An organization's identifier in the IATI files, derived like an activity's
-    (the reporting organisation's reference and the key) while the site holds no
-    registered identifier for it. Its own identifier, once the model holds one,
-    is to take precedence here, as for activities."""
-    return f"{reporting_org_ref()}-{organization.key}"
+def other_activity_identifier(initiative):
+    """The initiative's own identifier when it is not the one the file uses, or None."""
+    own = initiative.identifier
+    return own if own and own != activity_identifier(initiative) else None
 
+
+def organisation_identifier(organization):
+    """An organization's identifier in the IATI files: its registered one
+    (`XM-DAC-41119`) when the site holds it, so that it joins the same
+    organization in other publishers' files; else derived like an activity's,
+    the reporting organisation's reference and the key."""
+    return organization.identifier or f"{reporting_org_ref()}-{organization.key}"
+
+
+# OtherIdentifierType A9, Other Activity Identifier: the identifier the
+# initiative's own publisher gives it.
+OTHER_ACTIVITY_IDENTIFIER = "A9"
+# SectorVocabulary 2, OECD DAC CRS Purpose Codes (3 digit): the sector
+# categories the site records.
+DAC_3_DIGIT = "2"
 
 # OrganisationRole: 1 Funding, 2 Accountable, 3 Extending, 4 Implementing.
 # A facilitator brings the partners of a (mostly triangular) initiative

@@ -20,7 +20,13 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 
 from initiatives.filters import InitiativeFilterForm, OrganizationFilterForm
-from initiatives.models import InitiativeCountry, InitiativePartner, InitiativeRegion, Organization
+from initiatives.models import (
+    InitiativeCountry,
+    InitiativePartner,
+    InitiativeRegion,
+    InitiativeSector,
+    Organization,
+)
 from sscportal.caching.pages import cleaned_query
 from sscportal.caching.versions import content_version
 from sscportal.visibility import public_prefetch
@@ -50,6 +56,10 @@ def activities_queryset(items):
         Prefetch(
             "region_roles",
             InitiativeRegion.objects.select_related("region").order_by("region__m49"),
+        ),
+        Prefetch(
+            "sector_shares",
+            InitiativeSector.objects.select_related("sector").order_by("sector__code"),
         ),
         # A partner readers may not see is not named.
         public_prefetch(

@@ -100,13 +100,15 @@ def activity(initiative, today):
     narratives(ET.SubElement(root, "title"), texts(initiative, "title"))
     _description(root, initiative)
     _participants(root, initiative)
+    other = mapping.other_activity_identifier(initiative)
+    if other:
+        ET.SubElement(root, "other-identifier", ref=other, type=mapping.OTHER_ACTIVITY_IDENTIFIER)
     ET.SubElement(root, "activity-status", code=mapping.ACTIVITY_STATUS[initiative.stage])
     _dates(root, initiative, today)
     if initiative.modality in mapping.ACTIVITY_SCOPE:
         ET.SubElement(root, "activity-scope", code=mapping.ACTIVITY_SCOPE[initiative.modality])
     _recipients(root, initiative)
-    # Sectors, once initiatives have them, go here (the schema's order): one
-    # <sector vocabulary="2"> per DAC 3-digit category, with its percentage.
+    _sectors(root, initiative)
     for goal in initiative.sdgs.all():
         tag = ET.SubElement(root, "tag", vocabulary=mapping.SDG_GOALS, code=str(goal.number))
         narratives(tag, texts(goal, "name"))
@@ -163,19 +165,28 @@ def _participants(root, initiative):
 
 
 def _dates(root, initiative, today):
+    def date(value, kind):
+        ET.SubElement(root, "activity-date", {"iso-date": value.isoformat(), "type": kind})
+
+    planned_start, planned_end = initiative.planned_start_date, initiative.planned_end_date
     start, end = initiative.start_date, initiative.end_date
+    if planned_start:
+        date(planned_start, mapping.PLANNED_START)
     if start:
-        # An actual date is one that has passed, of an initiative under way or done.
-        begun = initiative.stage != Stage.PLANNED and start <= today
-        kind = mapping.ACTUAL_START if begun else mapping.PLANNED_START
-        ET.SubElement(root, "activity-date", {"iso-date": start.isoformat(), "type": kind})
+        # An actual date is one that has passed, of an initiative under way or
+        # done; a start still to come is a plan, given once.
+        if initiative.stage != Stage.PLANNED and start <= today:
+            date(start, mapping.ACTUAL_START)
+        elif not planned_start:
+            date(start, mapping.PLANNED_START)
+    if planned_end:
+        date(planned_end, mapping.PLANNED_END)
     if end:
-        ended = initiative.stage == Stage.COMPLETED and end <= today
-        kind = mapping.ACTUAL_END if ended else mapping.PLANNED_END
-        ET.SubElement(root, "activity-date", {"iso-date": end.isoformat(), "type": kind})
-    # Planned start and end dates, once the model holds them, are types 1 and 3
-    # beside these (and take the place of the fallback below).
-    if not start and not end:
+        if initiative.stage == Stage.COMPLETED and end <= today:
+            date(end, mapping.ACTUAL_END)
+        elif not planned_end:
+            date(end, mapping.PLANNED_END)
+    if not (start or end or planned_start or planned_end):
         # The schema requires a date. The only one the site has is when the
         # record was made, given as the planned start and said to be that.
         made = timezone.localdate(initiative.created_at)
@@ -210,14 +221,32 @@ def _recipients(root, initiative):
         narratives(element, texts(link.region, "name"))
 
 
+def _sectors(root, initiative):
+    """One <sector> per DAC 3-digit category, with its share when the site knows
+    it (then every share is known and they add up to 100: the model checks);
+    a single sector without a share is the whole of the activity."""
+    shares = list(initiative.sector_shares.all())
+    for share in shares:
+        attributes = {"vocabulary": mapping.DAC_3_DIGIT, "code": share.sector.code}
+        if share.percentage is not None:
+            attributes["percentage"] = format(share.percentage.normalize(), "f")
+        elif len(shares) == 1:
+            attributes["percentage"] = "100"
+        element = ET.SubElement(root, "sector", attributes)
+        narratives(element, texts(share.sector, "name"))
+
+
 def _budget(root, initiative):
-    # A budget needs its period: given only when both dates are known.
-    if initiative.budget_amount is None or not (initiative.start_date and initiative.end_date):
+    # A budget needs its period: given only when both ends are known, actual
+    # or else planned.
+    begins = initiative.start_date or initiative.planned_start_date
+    ends = initiative.end_date or initiative.planned_end_date
+    if initiative.budget_amount is None or not (begins and ends and begins <= ends):
         return
-    start = initiative.start_date.isoformat()
+    start = begins.isoformat()
     budget = ET.SubElement(root, "budget", type=mapping.ORIGINAL_BUDGET, status=mapping.INDICATIVE)
     ET.SubElement(budget, "period-start", {"iso-date": start})
-    ET.SubElement(budget, "period-end", {"iso-date": initiative.end_date.isoformat()})
+    ET.SubElement(budget, "period-end", {"iso-date": ends.isoformat()})
     value = ET.SubElement(
         budget, "value", {"currency": initiative.budget_currency, "value-date": start}
     )
