@@ -98,14 +98,18 @@ def test_a_version_3_file_round_trips_byte_for_byte(django_db_blocker):
     import_content(json.dumps(demo_document()))
     first = database_state()
     assert '"version": 3' in first and '"global-south"' in first and '"60.00"' in first
+    assert '"family_name"' in first  # the people section is in the trip too
     Initiative.objects.all().delete()
     Resource.objects.all().delete()
     from events.models import Event, Observance
+    from people.models import Person
     from statements.models import Statement
 
     Statement.objects.all().delete()
     Event.objects.all().delete()
     Observance.objects.all().delete()
+    # People's titles name organizations, which protect them from deletion.
+    Person.objects.all().delete()
     Organization.objects.all().delete()
     assert '"sectors": [\n' not in database_state()
     import_content(first)
