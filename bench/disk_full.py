@@ -245,7 +245,6 @@ def main():
             "SECRET_KEY": "disk-full-" * 6,
             "ALLOWED_HOSTS": "127.0.0.1",
             "SITE_URL": base,
-            "CONN_MAX_AGE": "60",
             "STATIC_ROOT": str(work / "staticfiles"),
             "PROMETHEUS_MULTIPROC_DIR": str(metrics),
             # Every read goes to the database.

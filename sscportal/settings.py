@@ -130,8 +130,14 @@ else:
     from sscportal.operations.embedded_db import embedded_database
 
     DATABASES = {"default": embedded_database(BASE_DIR / ".pgdata")}
+# Connections are kept for a worker thread's life unless CONN_MAX_AGE says how
+# many seconds: on a full data disk PostgreSQL cannot start a session ("could
+# not write init file"), so a site that reconnects every minute stops reading
+# a minute into the outage, while kept connections read on (the disk-full
+# drill, bench/disk_full.py). There are at most workers x threads of them.
+_conn_max_age = env_str("CONN_MAX_AGE", "")
 DATABASES["default"].update(
-    CONN_MAX_AGE=int(env_str("CONN_MAX_AGE", "60")),
+    CONN_MAX_AGE=int(_conn_max_age) if _conn_max_age else None,
     # A connection kept across requests is checked before reuse, so a
     # restarted database server does not leave workers with dead sockets.
     CONN_HEALTH_CHECKS=True,
