@@ -4,24 +4,32 @@ Titles, summaries and bodies are put together from phrase banks in English and
 Arabic, so text has the length, vocabulary and morphology (articles, clitics,
 plurals) of real content; links between items follow the real shape: each
 initiative has 2-4 countries and 1-2 partners, events belong to one of 20
-observances, about half the statements to an event.
+observances, about half the statements to an event. Some initiatives also name
+a region or a country group, most have a sector or two (from their topic),
+some have an IATI identifier of their own or planned dates beside the actual
+ones, a few no dates at all.
 """
 
 import datetime
 import random
+import time
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from events.models import Event, Observance
 from initiatives.models import (
     Country,
+    CountryGroup,
     Initiative,
     InitiativeCountry,
+    InitiativeGroup,
     InitiativePartner,
     InitiativeRegion,
+    InitiativeSector,
     Organization,
     Region,
+    Sector,
 )
 from sscportal import content_types
 from sscportal.search.links import refresh_linked_names
@@ -87,6 +95,42 @@ SENTENCES = [
         "يتيح التعاون فيما بين بلدان الجنوب والتعاون الثلاثي للبلدان التعلم من نظراء يواجهون تحديات مماثلة.",
     ),
 ]
+# The OECD DAC sector category (initiatives/fixtures/sectors.json) of each topic.
+SECTORS = {
+    "solar energy": "232",
+    "drip irrigation": "311",
+    "maternal health": "130",
+    "fish farming": "313",
+    "mobile banking": "240",
+    "rice seeds": "311",
+    "water desalination": "140",
+    "teacher training": "111",
+    "vaccine supply": "122",
+    "locust control": "311",
+    "women entrepreneurs": "250",
+    "road safety": "210",
+    "population statistics": "160",
+    "coral reefs": "410",
+    "youth employment": "160",
+    "flood warning": "740",
+    "cotton trade": "331",
+    "digital libraries": "220",
+    "malaria prevention": "122",
+    "climate adaptation": "410",
+    "public transport": "210",
+    "digital trade": "331",
+    "food security": "520",
+    "urban housing": "160",
+}
+# A second sector beside the topic's: governance, multisector, or capacity
+# building that the topic's sector does not say.
+SECOND_SECTORS = ["151", "430", "998"]
+# Shares of two sectors when the source gives them (they add up to 100).
+SHARES = [(50, 50), (60, 40), (70, 30), (80, 20)]
+# The groups initiatives name, most often the OIC and the least developed countries.
+GROUPS = ["oic", "oic", "ldc", "ldc", "g77", "au", "sids", "lldc", "las", "asean", "global-south"]
+# Registration agencies of the IATI organisation identifiers given to some organizations.
+AGENCIES = {"government": "GOV", "un-entity": "DAC", "academia": "EDU", "civil-society": "CRN"}
 MODALITIES = ["bilateral", "triangular", "regional"]
 STAGES = ["planned", "ongoing", "completed"]
 ROLES = ["provider", "recipient", "both"]
@@ -119,19 +163,81 @@ def _budget(extra):
     return {"budget_amount": amount, "budget_currency": extra.choice(CURRENCIES)}
 
 
+def _dates(iati, start_date, end_date, stage):
+    """Actual and planned dates: most initiatives have actual ones; about a third
+    also say what was planned (a few months earlier); a planned initiative often
+    has only its plan, and one in twenty-five has no date at all."""
+    actual = {"start_date": start_date, "end_date": end_date}
+    roll = iati.random()
+    if roll < 0.04:
+        return {"start_date": None, "end_date": None}
+    if roll >= 0.4:
+        return actual
+    planned_start = start_date - datetime.timedelta(days=30 * iati.randrange(0, 7))
+    planned = {
+        "planned_start_date": planned_start,
+        "planned_end_date": planned_start + (end_date - start_date),
+    }
+    if stage == "planned" and iati.random() < 0.5:
+        return planned
+    return {**actual, **planned}
+
+
+def _identifier(iati, n):
+    """One initiative in ten is published to IATI by a partner too: its identifier there."""
+    if iati.random() >= 0.1:
+        return {}
+    return {"identifier": f"XM-DAC-{iati.choice(['41114', '41119', '41122'])}-GEN-{n}"}
+
+
+def _sectors(iati, initiative, topic, sectors):
+    """Four initiatives in five have the topic's sector; one in four of those a
+    second one too, with both shares given half the time."""
+    if iati.random() >= 0.8:
+        return []
+    codes = [SECTORS[topic]]
+    if iati.random() < 0.25:
+        codes.append(iati.choice([code for code in SECOND_SECTORS if code != codes[0]]))
+    shares = iati.choice(SHARES) if len(codes) == 2 and iati.random() < 0.5 else (None, None)
+    return [
+        InitiativeSector(initiative=initiative, sector=sectors[code], percentage=share)
+        for code, share in zip(codes, shares, strict=False)
+    ]
+
+
 def observance_date(year):
     # 19 December from 2004 (resolution 58/220), 12 September from 2012 (66/550).
     return datetime.date(year, 12, 19) if year < 2012 else datetime.date(year, 9, 12)
 
 
 @transaction.atomic
-def generate(initiatives, events, statements, organizations=500, seed=1, batch=2000, log=print):
+def generate(
+    initiatives,
+    events,
+    statements,
+    organizations=500,
+    seed=1,
+    batch=2000,
+    log=print,
+    linked_names=True,
+):
+    """Fill the database. `linked_names=False` leaves the search columns' linked
+    names empty (for tests that do not search: filling them is half the time)."""
+    started = time.monotonic()
+
+    def progress(message):
+        log(f"{message} ({time.monotonic() - started:.0f} s)")
+
     rng = random.Random(seed)
-    # Regions and budgets draw from their own generator, so that the rest of the
+    # Regions and budgets draw from their own generator, and groups, sectors,
+    # identifiers and planned dates from a third, so that the rest of the
     # corpus is the same as before they existed.
     extra = random.Random(seed + 1)
+    iati = random.Random(seed + 2)
     countries = list(Country.objects.exclude(region=None).order_by("iso2"))
     regions = list(Region.objects.order_by("m49"))
+    groups = {group.code: group for group in CountryGroup.objects.all()}
+    sectors = {sector.code: sector for sector in Sector.objects.all()}
     orgs = Organization.objects.bulk_create(
         Organization(
             key=f"gen-org-{n}",
@@ -142,16 +248,28 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
         )
         for n in range(organizations)
     )
-    log(f"{len(orgs)} organizations")
+    for organization in orgs:
+        # Nine in ten are public (a draft partner is named nowhere); one in
+        # three of those has an IATI organisation identifier.
+        if iati.random() < 0.9:
+            organization.status = "published"
+            if iati.random() < 0.33:
+                agency = AGENCIES[organization.kind]
+                organization.identifier = f"{organization.country.iso2}-{agency}-{organization.key}"
+    Organization.objects.bulk_update(orgs, ["status", "identifier"], batch_size=batch)
+    progress(f"{len(orgs)} organizations")
 
     for start in range(0, initiatives, batch):
-        rows, links = [], []
+        rows, links, topics = [], [], []
         for n in range(start, min(start + batch, initiatives)):
             topic_en, topic_ar = rng.choice(TOPICS)
             action_en, action_ar = rng.choice(ACTIONS)
             a, b = rng.sample(countries, 2)
             description_en, description_ar = _paragraphs(rng, 2, a, b, topic_en, topic_ar)
             begin = datetime.date(2000 + rng.randrange(26), rng.randrange(1, 13), 1)
+            # Drawn in the order they always were, so the corpus stays the same.
+            modality, stage = rng.choice(MODALITIES), rng.choice(STAGES)
+            end = begin + datetime.timedelta(days=365 * rng.randrange(1, 6))
             rows.append(
                 Initiative(
                     slug=f"gen-initiative-{n}",
@@ -162,18 +280,29 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
                     summary_ar=f"{action_ar} {topic_ar}: تعاون بين {a.name_ar} و{b.name_ar}.",
                     description_en=description_en,
                     description_ar=description_ar,
-                    modality=rng.choice(MODALITIES),
-                    stage=rng.choice(STAGES),
-                    start_date=begin,
-                    end_date=begin + datetime.timedelta(days=365 * rng.randrange(1, 6)),
+                    modality=modality,
+                    stage=stage,
                     **_budget(extra),
+                    **_dates(iati, begin, end, stage),
+                    **_identifier(iati, n),
                 )
             )
             links.append([a, b] + rng.sample(countries, rng.randrange(0, 3)))
+            topics.append(topic_en)
         created = Initiative.objects.bulk_create(rows)
-        roles, partners, goals, named = [], [], [], []
+        roles, partners, goals, named, whole_groups, shares = [], [], [], [], [], []
         Goals = Initiative.sdgs.through
-        for initiative, chosen in zip(created, links, strict=True):
+        for initiative, chosen, topic in zip(created, links, topics, strict=True):
+            # One in twelve speaks of a whole group ("across the OIC").
+            if iati.random() < 1 / 12:
+                whole_groups.append(
+                    InitiativeGroup(
+                        initiative=initiative,
+                        group=groups[iati.choice(GROUPS)],
+                        role=iati.choice(["recipient", "recipient", "both"]),
+                    )
+                )
+            shares += _sectors(iati, initiative, topic, sectors)
             # One in ten also names a whole region ("... in Africa").
             if extra.random() < 0.1:
                 named.append(
@@ -203,7 +332,9 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
         InitiativeRegion.objects.bulk_create(named)
         InitiativePartner.objects.bulk_create(partners)
         Goals.objects.bulk_create(goals)
-        log(f"{start + len(created)} initiatives")
+        InitiativeGroup.objects.bulk_create(whole_groups)
+        InitiativeSector.objects.bulk_create(shares)
+        progress(f"{start + len(created)} initiatives")
 
     years = range(2006, 2026)
     observances = {
@@ -252,7 +383,7 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
         for event in created_events
         for organization in rng.sample(orgs, 2)
     )
-    log(f"{len(created_events)} events")
+    progress(f"{len(created_events)} events")
 
     for start in range(0, statements, batch):
         rows = []
@@ -280,10 +411,28 @@ def generate(initiatives, events, statements, organizations=500, seed=1, batch=2
                 )
             )
         Statement.objects.bulk_create(rows)
-        log(f"{start + len(rows)} statements")
-    # bulk_create sends no signals: the linked names (countries, partners, the
-    # Day...) are filled at the end, so the search columns have their real size.
+        progress(f"{start + len(rows)} statements")
+    if linked_names:
+        _fill_linked_names(batch, progress)
+
+
+def _fill_linked_names(batch, progress):
+    """bulk_create sends no signals: the linked names (countries, partners, the
+    Day...) are filled at the end, so the search columns have their real size."""
+    # Statistics first: the tables filled in this transaction have none, and
+    # without them PostgreSQL read a whole index for each row's names
+    # (quadratic: 20,000 statements took more than 20 minutes).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     for content_type in content_types.searchable().values():
-        if content_type.search.links:
-            refresh_linked_names(content_type.model, content_type.search.links)
-    log("linked names")
+        links = content_type.search.links
+        if not links:
+            continue
+        model = content_type.model
+        pks = list(model._base_manager.order_by("pk").values_list("pk", flat=True))
+        # A batch at a time, to say how far it is: each row's search document
+        # is computed again (most of the time this takes).
+        for start in range(0, len(pks), batch):
+            chunk = pks[start : start + batch]
+            refresh_linked_names(model, links, chunk)
+            progress(f"linked names: {start + len(chunk)} {model._meta.verbose_name_plural}")

@@ -69,7 +69,9 @@ def linked_names_expression(model, links):
             continue
         related = _related_model(model, relation)
         columns = [column for field in fields for column in _columns(related, field)]
-        rows = model._base_manager.filter(pk=OuterRef("pk"))
+        # No ordering: the model's default one orders nothing in a one-row
+        # subquery and cost a sort per row.
+        rows = model._base_manager.filter(pk=OuterRef("pk")).order_by()
         # Only public things lend their names (sscportal/visibility.py): a draft
         # organization's name must not find the initiatives it partners.
         if has_status(related):
