@@ -124,9 +124,6 @@ bench: install ## Measure every page type with wrk against the bench-data databa
 	BENCH_DATABASE_URL=$(BENCH_SERVER)/sscbench100000 $(PY) bench/downloads_bench.py
 	$(PY) bench/search_bench.py $(BENCH_SERVER)/sscbench10000 $(BENCH_SERVER)/sscbench100000
 	$(PY) bench/search_relevance.py
-	# The IATI file of 10,000 generated initiatives against the official schema and
-	# the ruleset checks (about three minutes here; make test does 1,000).
-	IATI_CORPUS=10000 $(PY) -m pytest -n 0 -s tests/iati/test_corpus.py
 
 # Lighthouse (npm, pinned in package.json) on every page type in both languages,
 # as a phone: bench/audit.py; the table lands in bench/results/audit.md.

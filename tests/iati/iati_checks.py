@@ -140,13 +140,16 @@ def budget_errors(document):
 
 def narrative_errors(document):
     errors = []
-    for parent in document.iter():
-        languages = [child.get(XML_LANG) for child in parent.findall("narrative")]
-        if len(languages) != len(set(languages)):
+    # From the narratives up to their parents: most elements have none.
+    languages = defaultdict(list)
+    for narrative in document.iter("narrative"):
+        parent = narrative.getparent()
+        languages[parent].append(narrative.get(XML_LANG))
+        if not (narrative.text or "").strip():
+            errors.append(f"{parent.tag}: an empty narrative")
+    for parent, found in languages.items():
+        if len(found) != len(set(found)):
             errors.append(f"{parent.tag}: two narratives in one language")
-        for narrative in parent.findall("narrative"):
-            if not (narrative.text or "").strip():
-                errors.append(f"{parent.tag}: an empty narrative")
     for participant in document.iter("participating-org"):
         if not participant.get("ref") and participant.find("narrative") is None:
             errors.append("a participating-org with neither ref nor narrative")
