@@ -12,7 +12,7 @@ compared with the item's record before it:
 
 So an item that was only ever a draft never appears, and a harvester that
 applies the log in order holds exactly the public items. Reference data
-(countries, regions, groups, goals) has no history and no entries.
+(countries, regions, groups, goals, sectors) has no history and no entries.
 """
 
 from django.db.models import (

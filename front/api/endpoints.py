@@ -39,6 +39,11 @@ def number(raw):
     return int(raw) if raw.isascii() and raw.isdecimal() and len(raw) <= 4 else None
 
 
+def sector_code(raw):
+    """An OECD DAC sector category: three digits ("311")."""
+    return raw if raw.isascii() and raw.isdecimal() and len(raw) == 3 else None
+
+
 def m49(raw):
     """ "002", as M49 writes it, or "2"."""
     return int(raw) if raw.isascii() and raw.isdecimal() and len(raw) <= 3 else None
@@ -90,9 +95,12 @@ class Endpoint:
 
     def page_path(self, item):
         """The reader's page of `item` in the active language."""
+        # A goal or a sector has no page of its own: its initiatives are its
+        # page, as its chips link.
         if self.name == "sdgs":
-            # A goal has no page of its own: its initiatives are its page, as its chips link.
             return f"{reverse('initiatives:initiative_list')}?sdg={item.number}"
+        if self.name == "sectors":
+            return f"{reverse('initiatives:initiative_list')}?sector={item.code}"
         return item.get_absolute_url()
 
     def item(self, obj):
@@ -131,6 +139,11 @@ ENDPOINTS = [
     Endpoint("regions", key=m49, key_hint='its M49 code, e.g. "002" (or 2)'),
     Endpoint("groups", key=lower, key_hint="its code, in any case: ldc, lldc or sids"),
     Endpoint("sdgs", key=number, key_hint="the goal's number, 1 to 17"),
+    Endpoint(
+        "sectors",
+        key=sector_code,
+        key_hint="its OECD DAC sector category, three digits (e.g. 311)",
+    ),
 ]
 
 

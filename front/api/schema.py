@@ -246,8 +246,8 @@ DESCRIPTION = """\
 Everything the site publishes, read-only, in the shape of its content exchange
 format (docs/content-format.md in the source): an item of
 `/api/v1/initiatives/` is the item an export writes, plus `html_url` (its page
-in each language) and `updated_at`. Countries, regions, country groups and goals
-are reference data, named by the codes the format uses.
+in each language) and `updated_at`. Countries, regions, country groups, goals
+and sectors are reference data, named by the codes the format uses.
 
 Lists take the filters of the site's list pages (same names, same meanings),
 `updated_since`, `page` and `page_size`, and are sorted by natural key.

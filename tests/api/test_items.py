@@ -5,6 +5,7 @@ import pytest
 
 from exchange.exporter import export_content
 from front.api.endpoints import ENDPOINTS, PAGES, UPDATED_AT
+from initiatives.models import Sector
 from sscportal import content_types
 
 from .. import factories
@@ -25,6 +26,7 @@ KEYS = {
     "regions": "002",
     "groups": "ldc",
     "sdgs": 13,
+    "sectors": "311",
 }
 NAMES = [endpoint.name for endpoint in ENDPOINTS]
 
@@ -55,7 +57,7 @@ def test_an_item_is_found_by_its_natural_key(api, demo_content, name):
 
 
 @pytest.mark.parametrize(
-    "name", [n for n in NAMES if n not in ("countries", "regions", "groups", "sdgs")]
+    "name", [n for n in NAMES if n not in ("countries", "regions", "groups", "sdgs", "sectors")]
 )
 def test_a_content_item_is_exactly_the_exported_item_plus_url_and_updated_at(
     api, demo_content, name
@@ -108,11 +110,22 @@ def test_reference_data_has_the_keys_of_the_fixture_and_the_codes_of_the_format(
     assert goal["name"]["en"] == "Climate Action"
     # A goal's page is the list of its initiatives, as its chips on the site link.
     assert goal["html_url"]["en"] == "http://testserver/en/initiatives/?sdg=13"
+    # A sector likewise: the code IATI and the downloads use, its name in both languages.
+    sector = api.json("/api/v1/sectors/311/")
+    assert sector["code"] == "311"
+    assert sector["name"]["en"] == "Agriculture"
+    assert sector["name"]["ar"]
+    assert sector["html_url"] == {
+        "en": "http://testserver/en/initiatives/?sector=311",
+        "ar": "http://testserver/ar/initiatives/?sector=311",
+    }
+    assert set(sector) == {"code", "name", "html_url"}
 
 
 def test_every_reference_list_is_complete(api, db):
     assert api.json("/api/v1/countries/")["count"] == 249
     assert api.json("/api/v1/sdgs/")["count"] == 17
+    assert api.json("/api/v1/sectors/")["count"] == Sector.objects.count() == 49
     assert [g["code"] for g in api.json("/api/v1/groups/")["results"]] == [
         "asean", "au", "g77", "global-south", "las", "ldc", "lldc", "oic", "sids",
     ]  # fmt: skip
@@ -147,6 +160,10 @@ def test_codes_are_found_in_any_case_or_spelling(api, demo_content, path):
         "/api/v1/sdgs/18/",
         "/api/v1/sdgs/٣/",
         "/api/v1/groups/brics/",
+        "/api/v1/sectors/999/",
+        "/api/v1/sectors/31/",
+        "/api/v1/sectors/٣١١/",
+        "/api/v1/sectors/agriculture/",
         "/api/v1/nothing/",
         "/api/v1/initiatives/a/b/",
     ],
