@@ -104,11 +104,11 @@ class EventQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("observance", "country")
 
-    def with_address_year(self, year):
-        """Events whose address is under /events/<year>/: their Day's year, or, without
-        a Day, the year they start at the venue."""
+    def without_day_in(self, year):
+        """Events of no Day whose address is under /events/<year>/: the year they
+        start at the venue."""
         return self.annotate(local_year=_LocalYear()).filter(
-            Q(observance__year=year) | Q(observance__isnull=True, local_year=year)
+            observance__isnull=True, local_year=year
         )
 
 

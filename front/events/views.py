@@ -124,8 +124,8 @@ class ObservanceDetailView(DetailView):
 
 
 class EventYearView(TemplateView):
-    """/events/<year>/ for a year without a (public) Day: its events, so that the
-    year in an event's address is never a dead end."""
+    """/events/<year>/ for a year without a Day: its events, so that the year in
+    an event's address is never a dead end."""
 
     template_name = "front/events/year_detail.html"
     query_parameters = ("page",)
@@ -134,10 +134,7 @@ class EventYearView(TemplateView):
         context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
         events = (
-            Event.objects.published()
-            .with_address_year(year)
-            .for_list()
-            .order_by("starts_at", "slug")
+            Event.objects.published().without_day_in(year).for_list().order_by("starts_at", "slug")
         )
         context["page_obj"] = paginate(self.request, events, OBSERVANCE_EVENTS_PAGE)
         if not context["page_obj"].paginator.count:
@@ -148,12 +145,9 @@ class EventYearView(TemplateView):
 
 
 def year_page(request, year):
-    """The year's Day when there is one readers may see (staff see drafts), else the
-    year's events."""
-    observances = Observance.objects.filter(year=year)
-    if not request.user.is_staff:
-        observances = observances.published()
-    if observances.exists():
+    """The year's Day when there is one, else the year's events. A Day still in
+    draft keeps its address to itself (a 404 to readers), events and all."""
+    if Observance.objects.filter(year=year).exists():
         return ObservanceDetailView.as_view()(request, year=year)
     return EventYearView.as_view()(request, year=year)
 
