@@ -1,0 +1,125 @@
+"""The order of a list as the reader chooses it (`sort=`): newest first, or by
+title in the reader's alphabetical order; relevance too when words are searched.
+
+Titles are ordered by ICU in Python (sscportal/text/collation.py), as names
+are, since the database may not have ICU and no column holds a sort key. The
+order of every published item of a type is computed once per language and
+content version and kept as {pk: position}; a page sorted by title then costs
+the ids of its list (one query) and the page's items, whatever its filters.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from sscportal.caching.values import until_content_changes
+from sscportal.text.collation import sort_key
+from sscportal.text.languages import every_language, shown
+from sscportal.visibility import public
+
+RELEVANCE, NEWEST, TITLE = "relevance", "newest", "title"
+LABELS = {RELEVANCE: _("Relevance"), NEWEST: _("Newest first"), TITLE: _("Title (A to Z)")}
+
+
+@dataclass
+class SortControl:
+    """What includes/sort_control.html draws: the choices and the one in force."""
+
+    value: str
+    choices: tuple
+    # Whether the reader asked for it (a filter form then carries it on).
+    asked: bool
+
+    @property
+    def options(self):
+        return [(choice, LABELS[choice]) for choice in self.choices]
+
+
+def sort_control(query, choices):
+    """The sort `query` (a QueryDict) asks for among `choices`, the first being the
+    default; an unknown or missing `sort=` is the default, never an error."""
+    asked = query.get("sort", "")
+    if asked in choices:
+        return SortControl(asked, tuple(choices), asked != choices[0])
+    return SortControl(choices[0], tuple(choices), False)
+
+
+class TitleOrdered(Sequence):
+    """The items of `queryset` by title, as a sequence a Paginator can page:
+    its length is the number of items, a slice loads only that slice's items."""
+
+    def __init__(self, queryset, pks):
+        self.queryset, self.pks = queryset, pks
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        wanted = self.pks[index]
+        loaded = self.queryset.in_bulk(wanted)
+        return [loaded[pk] for pk in wanted if pk in loaded]
+
+
+def in_title_order(queryset, field="title"):
+    """`queryset` (a filtered list) by `field` as the reader reads it."""
+    model = queryset.model
+    positions = until_content_changes(
+        f"title-order:{model._meta.label_lower}:{field}",
+        lambda: _positions(model, field),
+        language=get_language(),
+    )
+    # Items created since the positions were built sort last (none while the
+    # content version holds: saving bumps it).
+    after = len(positions)
+    pks = sorted(
+        queryset.order_by().values_list("pk", flat=True),
+        key=lambda pk: (positions.get(pk, after), pk),
+    )
+    return TitleOrdered(queryset.order_by(), pks)
+
+
+def _positions(model, field):
+    """{pk: place in the reader's order} of every published item of `model`."""
+    columns = every_language(field)
+    rows = public(model.objects).values_list("pk", *columns)
+    language = get_language()
+
+    def key(row):
+        pk, *texts = row
+        values = dict(zip(columns, texts, strict=True))
+        return sort_key(shown(SimpleNamespace(**values), field).text or "", language), pk
+
+    return {row[0]: place for place, row in enumerate(sorted(rows, key=key))}
+
+
+class SortedListMixin:
+    """For a paginated list view with `filter_form` and `public_items()` (newest
+    first): `sort=` chooses the order; it is a page parameter like the filters
+    (the page cache keys on it), not a filter (downloads and feeds ignore it)."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "filter_form", None) is not None:
+            cls.query_parameters = (*cls.filter_form.base_fields, "page", "sort")
+
+    def sorted_list(self, queryset, filters):
+        """`queryset` (filtered) in the order asked; with words searched, by
+        relevance unless the reader chose otherwise."""
+        searched = bool(filters.value("q"))
+        choices = (RELEVANCE, NEWEST, TITLE) if searched else (NEWEST, TITLE)
+        self.sort = sort_control(self.request.GET, choices)
+        if self.sort.value == TITLE:
+            return in_title_order(queryset)
+        if self.sort.value == NEWEST and searched:
+            return queryset.order_by(*self.public_items().query.order_by)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sort"] = self.sort
+        return context
