@@ -3,9 +3,10 @@ title in the reader's alphabetical order; relevance too when words are searched.
 
 Titles are ordered by ICU in Python (sscportal/text/collation.py), as names
 are, since the database may not have ICU and no column holds a sort key. The
-order of every published item of a type is computed once per language and
-content version and kept as {pk: position}; a page sorted by title then costs
-the ids of its list (one query) and the page's items, whatever its filters.
+list of up to SHORT_LIST items is sorted on its own titles. For a longer one,
+the order of every published item of its type is computed once per language
+and content version and kept as {pk: position}; a page sorted by title then
+costs the ids of its list (one query) and the page's items.
 """
 
 from collections.abc import Sequence
@@ -21,6 +22,8 @@ from sscportal.text.languages import every_language, shown
 from sscportal.visibility import public
 
 RELEVANCE, NEWEST, TITLE = "relevance", "newest", "title"
+# Up to this many items, a list is sorted by title without the order of all.
+SHORT_LIST = 2000
 LABELS = {RELEVANCE: _("Relevance"), NEWEST: _("Newest first"), TITLE: _("Title (A to Z)")}
 
 
@@ -32,6 +35,11 @@ class SortControl:
     choices: tuple
     # Whether the reader asked for it (a filter form then carries it on).
     asked: bool
+
+    @property
+    def query(self):
+        """The query string that keeps the order asked for ("" for the default)."""
+        return f"?sort={self.value}" if self.asked else ""
 
     @property
     def options(self):
@@ -68,6 +76,12 @@ class TitleOrdered(Sequence):
 def in_title_order(queryset, field="title"):
     """`queryset` (a filtered list) by `field` as the reader reads it."""
     model = queryset.model
+    # A short list (most filtered ones) is sorted on its own titles; only a
+    # long one needs the order of every title, which costs seconds to build
+    # at 100,000 items (ICU keys in Python).
+    rows = list(queryset.order_by().values_list("pk", *every_language(field))[: SHORT_LIST + 1])
+    if len(rows) <= SHORT_LIST:
+        return TitleOrdered(queryset.order_by(), [row[0] for row in _sorted_rows(rows, field)])
     positions = until_content_changes(
         f"title-order:{model._meta.label_lower}:{field}",
         lambda: _positions(model, field),
@@ -85,8 +99,13 @@ def in_title_order(queryset, field="title"):
 
 def _positions(model, field):
     """{pk: place in the reader's order} of every published item of `model`."""
+    rows = public(model.objects).values_list("pk", *every_language(field))
+    return {row[0]: place for place, row in enumerate(_sorted_rows(rows, field))}
+
+
+def _sorted_rows(rows, field):
+    """(pk, title in each language) rows in the reader's order of the title shown."""
     columns = every_language(field)
-    rows = public(model.objects).values_list("pk", *columns)
     language = get_language()
 
     def key(row):
@@ -94,7 +113,7 @@ def _positions(model, field):
         values = dict(zip(columns, texts, strict=True))
         return sort_key(shown(SimpleNamespace(**values), field).text or "", language), pk
 
-    return {row[0]: place for place, row in enumerate(sorted(rows, key=key))}
+    return sorted(rows, key=key)
 
 
 class SortedListMixin:

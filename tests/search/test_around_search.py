@@ -8,6 +8,7 @@ import pytest
 
 from front.initiatives import InitiativeListView
 from front.statements.views import StatementListView
+from sscportal.reader_toolkit import sorting
 from sscportal.templatetags.listing import numbers_around
 
 from .. import factories
@@ -117,7 +118,11 @@ def three_statements():
         )
 
 
-def test_a_list_sorts_by_title_in_the_readers_alphabetical_order(client, three_statements):
+@pytest.mark.parametrize("short_list", [2000, 1], ids=["sorted alone", "order of all"])
+def test_a_list_sorts_by_title_in_the_readers_alphabetical_order(
+    client, three_statements, monkeypatch, short_list
+):
+    monkeypatch.setattr(sorting, "SHORT_LIST", short_list)
     assert linked_slugs(client.get("/en/statements/").text, "statements") == [
         "gamma",
         "beta",
@@ -156,9 +161,11 @@ def test_sort_keeps_the_filters_and_the_filters_keep_the_sort(client, three_stat
     assert "download.csv?kind=statement" in html and "download.csv?sort" not in html
 
 
+@pytest.mark.parametrize("short_list", [2000, 10], ids=["sorted alone", "order of all"])
 def test_titles_sorted_and_paged_cost_a_bounded_number_of_queries(
-    client, django_assert_max_num_queries, monkeypatch
+    client, django_assert_max_num_queries, monkeypatch, short_list
 ):
+    monkeypatch.setattr(sorting, "SHORT_LIST", short_list)
     monkeypatch.setattr(StatementListView, "paginate_by", 5)
     for n in range(30):
         factories.StatementFactory(title_en=f"Statement {n:02d}")
