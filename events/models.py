@@ -84,9 +84,32 @@ def validate_timezone(name):
         )
 
 
+class _LocalYear(models.Func):
+    """The year an event starts at its venue (in UTC when only its date is known),
+    in SQL: the year of its address, as Event.year reads it in Python."""
+
+    template = (
+        "CAST(EXTRACT(YEAR FROM timezone("
+        "CASE WHEN %(table)s.time_known THEN %(table)s.timezone ELSE 'UTC' END, "
+        "%(table)s.starts_at)) AS integer)"
+    )
+    output_field = models.IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        extra["table"] = connection.ops.quote_name(compiler.query.get_initial_alias())
+        return super().as_sql(compiler, connection, **extra)
+
+
 class EventQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("observance", "country")
+
+    def without_day_in(self, year):
+        """Events of no Day whose address is under /events/<year>/: the year they
+        start at the venue."""
+        return self.annotate(local_year=_LocalYear()).filter(
+            observance__isnull=True, local_year=year
+        )
 
 
 class Event(Publishable):

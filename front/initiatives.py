@@ -23,6 +23,7 @@ from initiatives.models import (
 from sscportal.caching.values import cached_count, until_content_changes
 from sscportal.reader_toolkit.listing import SafePaginationMixin, grouped_option_tags, option_tags
 from sscportal.reader_toolkit.mixins import PublishedOrStaffMixin
+from sscportal.reader_toolkit.sorting import SortedListMixin
 from sscportal.text.languages import every_language, shown
 from sscportal.visibility import public_prefetch, published_through
 from statements.mentions import mentioned_in
@@ -32,7 +33,7 @@ from .opendata.feeds import ListFeed
 from .opendata.links import OpenDataLinksMixin
 
 
-class InitiativeListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
+class InitiativeListView(OpenDataLinksMixin, SortedListMixin, SafePaginationMixin, ListView):
     template_name = "front/initiatives/initiative_list.html"
     context_object_name = "initiatives"
     # Its parameters, besides `page`: the download and the feed take the same.
@@ -47,7 +48,7 @@ class InitiativeListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
     def get_queryset(self):
         self.filters = self.filter_form(self.request.GET)
         self.published = self.public_items()
-        return self.filters.filter(self.published.for_list())
+        return self.sorted_list(self.filters.filter(self.published.for_list()), self.filters)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

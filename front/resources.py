@@ -12,6 +12,7 @@ from resources.models import Resource
 from sscportal.caching.values import until_content_changes
 from sscportal.reader_toolkit.listing import SafePaginationMixin, option_tags
 from sscportal.reader_toolkit.mixins import PublishedOrStaffMixin
+from sscportal.reader_toolkit.sorting import SortedListMixin
 from sscportal.text.languages import shown
 from sscportal.visibility import public, public_related, published_through
 
@@ -19,7 +20,7 @@ from .opendata.feeds import ListFeed
 from .opendata.links import OpenDataLinksMixin
 
 
-class ResourceListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
+class ResourceListView(OpenDataLinksMixin, SortedListMixin, SafePaginationMixin, ListView):
     template_name = "front/resources/resource_list.html"
     context_object_name = "resources"
     # Its parameters, besides `page`: the download and the feed take the same.
@@ -33,7 +34,7 @@ class ResourceListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = self.filter_form(self.request.GET)
-        return self.filters.filter(self.public_items().for_list())
+        return self.sorted_list(self.filters.filter(self.public_items().for_list()), self.filters)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -8,10 +8,12 @@ shows that thing first, as the best bet (sscportal.search.best_bets); every
 type's count is shown as a tab, whichever type is chosen.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 
 from django import forms
+from django.db.models import F
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -22,6 +24,9 @@ from sscportal import content_types, search
 from sscportal.caching.fragments import fragment_key, render_missing
 from sscportal.caching.values import EVERY_LANGUAGE, cached_count, until_content_changes
 from sscportal.reader_toolkit.listing import no_such_page
+from sscportal.reader_toolkit.sorting import NEWEST, RELEVANCE, TITLE, in_title_order, sort_control
+from sscportal.text.collation import sort_key
+from sscportal.text.languages import shown
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -46,8 +51,12 @@ class ResultsPage:
     def has_previous(self):
         return self.number > 1
 
+    @property
+    def last_offered(self):
+        return min(self.last, MAX_PAGE)
+
     def has_next(self):
-        return self.number < min(self.last, MAX_PAGE)
+        return self.number < self.last_offered
 
     def has_other_pages(self):
         return self.has_previous() or self.has_next()
@@ -61,6 +70,7 @@ class ResultsPage:
 
 class SearchForm(forms.Form):
     q = forms.CharField(required=False)
+    sort = forms.CharField(required=False)
     type = forms.ChoiceField(required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
@@ -88,9 +98,14 @@ class SearchView(TemplateView):
         # Ranking is most of a search's cost and its answer only changes with
         # content: a query asked again (a popular one) is ranked once per
         # content version, whatever the language of the page.
-        digest = hashlib.sha256(f"{raw}|{','.join(names)}|{page}".encode()).hexdigest()
+        sort = sort_control(self.request.GET, (RELEVANCE, NEWEST, TITLE))
+        digest = hashlib.sha256(f"{raw}|{','.join(names)}|{page}|{sort.value}".encode()).hexdigest()
         counts, mode, page_keys, bet = until_content_changes(
-            f"search:{digest}", lambda: _ranked_page(raw, names, page), language=EVERY_LANGUAGE
+            f"search:{digest}",
+            lambda: _ranked_page(raw, names, page, sort.value),
+            # Titles are in the reader's alphabetical order; the rest is the same
+            # in every language.
+            language=get_language() if sort.value == TITLE else EVERY_LANGUAGE,
         )
         total = sum(counts[name] for name in names)
         last_page = max(1, -(-total // PAGE_SIZE))
@@ -107,10 +122,21 @@ class SearchView(TemplateView):
             types=[(name, ct.label) for name, ct in types.items()],
             tabs=[(name, ct.label, counts[name]) for name, ct in types.items() if counts[name]],
             results=_rendered_results(page_keys, raw, digest, bet),
+            sort=sort,
+            # The type tabs keep the order the reader chose.
+            sort_query=f"&sort={sort.value}" if sort.asked else "",
             page_obj=ResultsPage(page, last_page),
             section="search",
+            suggestions=_suggestions(raw, digest) if raw and mode != "full-text" else [],
         )
         return context
+
+
+def _suggestions(raw, digest):
+    """ "Did you mean" for a query no word of which matched: names in the page's language."""
+    return until_content_changes(
+        f"suggestions:{digest}", lambda: search.suggestions(raw), language=get_language()
+    )
 
 
 def _results(name):
@@ -119,7 +145,7 @@ def _results(name):
     return content_types.searchable()[name].public_items()
 
 
-def _ranked_page(raw, names, page):
+def _ranked_page(raw, names, page, sort=RELEVANCE):
     """(counts by type, mode, [(type, pk)] of the page's results, best first, the
     best bet's (type, pk) or None). Every type is counted (the tabs); only the
     types in `names` are ranked."""
@@ -129,6 +155,10 @@ def _ranked_page(raw, names, page):
     wanted = PAGE_SIZE * page
     if wanted - PAGE_SIZE >= sum(counts[name] for name in names):
         return counts, mode, [], None  # past the end
+    if sort != RELEVANCE:
+        chosen = {name: querysets[name] for name in names if counts[name]}
+        ordered = _newest_first(chosen, wanted) if sort == NEWEST else _by_title(chosen, wanted)
+        return counts, mode, ordered[wanted - PAGE_SIZE : wanted], None
     # The best PAGE_SIZE * page of each type, merged by score, then the page.
     ranked = [
         (item.search_rank, name, item.pk)
@@ -143,6 +173,39 @@ def _ranked_page(raw, names, page):
         keys.remove(bet)
         keys.insert(0, bet)
     return counts, mode, keys[wanted - PAGE_SIZE : wanted], bet
+
+
+def _newest_first(querysets, wanted):
+    """The first `wanted` (type, pk) of the ranked results by date, newest first;
+    things without a date (countries, organizations) after them."""
+    dated = []
+    for name, queryset in querysets.items():
+        field = content_types.searchable()[name].search.recency
+        if field is None:
+            dated += [(datetime.date.min, name, pk) for pk in queryset.values_list("pk", flat=True)]
+            continue
+        rows = queryset.order_by(F(field).desc(nulls_last=True), "pk").values_list("pk", field)
+        dated += [(_day(moment), name, pk) for pk, moment in rows[:wanted]]
+    dated.sort(key=lambda entry: entry[0], reverse=True)
+    return [(name, pk) for _day_, name, pk in dated[:wanted]]
+
+
+def _day(moment):
+    if moment is None:
+        return datetime.date.min
+    return moment.date() if isinstance(moment, datetime.datetime) else moment
+
+
+def _by_title(querysets, wanted):
+    """The first `wanted` (type, pk) of the ranked results by title, in the reader's
+    alphabetical order: the first `wanted` of each type, then merged by title."""
+    titled = []
+    for name, queryset in querysets.items():
+        field = content_types.searchable()[name].search.title
+        first = in_title_order(queryset.order_by(), field)[:wanted]
+        titled += [(sort_key(shown(item, field).text), name, item.pk) for item in first]
+    titled.sort(key=lambda entry: entry[0])
+    return [(name, pk) for _key, name, pk in titled[:wanted]]
 
 
 # Of the best-ranked things with names, how many may be the best bet.

@@ -102,7 +102,7 @@ event_patterns = [
     path("feed/", event_feeds.EventFeed(), name="feed"),
     path("<int:year>.ics", calendar.observance_ics, name="observance_calendar"),
     path("<int:year>/<slug:slug>.ics", calendar.event_ics, name="event_ics"),
-    path("<int:year>/", events.ObservanceDetailView.as_view(), name="observance_detail"),
+    path("<int:year>/", with_query_parameters(events.year_page, "page"), name="observance_detail"),
     path("<int:year>/<slug:slug>/", events.EventDetailView.as_view(), name="event_detail"),
 ]
 

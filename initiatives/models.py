@@ -371,11 +371,19 @@ class InitiativeQuerySet(PublishableQuerySet):
             Q(pk__in=through_countries.values("initiative")) | Q(pk__in=named.values("initiative"))
         )
 
-    def naming_regions_of(self, country):
-        """Initiatives that name the country's region or sub-region (not the country)."""
+    def naming_areas_of(self, country, today):
+        """Initiatives that name the country's region or sub-region, or a group it
+        is a member of on `today` (not the country itself): a reader of the
+        country's page reaches them from there."""
         regions = [pk for pk in (country.region_id, country.subregion_id) if pk]
-        named = InitiativeRegion.objects.filter(region__in=regions, initiative=OuterRef("pk"))
-        return self.filter(Exists(named))
+        named_region = InitiativeRegion.objects.filter(
+            region__in=regions, initiative=OuterRef("pk")
+        )
+        groups = CountryGroupMembership.objects.filter(member_on(today), country=country)
+        named_group = InitiativeGroup.objects.filter(
+            group__in=groups.values("group"), initiative=OuterRef("pk")
+        )
+        return self.filter(Exists(named_region) | Exists(named_group))
 
     def in_group(self, code, members=False):
         """Initiatives that name the group `code` as a participant; with `members`,

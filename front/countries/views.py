@@ -26,6 +26,7 @@ from initiatives.models import (
     InitiativeCountry,
     InitiativeSector,
     Modality,
+    Region,
     SustainableDevelopmentGoal,
     member_on,
 )
@@ -123,10 +124,25 @@ def _index():
         groups.setdefault(country.region, []).append(country)
     return {
         "map": _world_map(countries, initiatives),
+        "areas": _areas(),
         "lists": render_to_string(
             "front/countries/country_index_lists.html", {"groups": groups.items()}
         ),
     }
+
+
+def _areas():
+    """Every region (with its sub-regions) and every country group, linked: the
+    index and its map lead to their pages, where regional initiatives are listed."""
+    regions = list(Region.objects.order_by("m49"))
+    top = [
+        (region, by_name(sub for sub in regions if sub.parent_id == region.pk))
+        for region in by_name(region for region in regions if region.parent_id is None)
+    ]
+    return render_to_string(
+        "front/countries/areas.html",
+        {"regions": top, "groups": by_name(CountryGroup.objects.all())},
+    )
 
 
 def _counts_text(initiatives, events):
@@ -228,7 +244,7 @@ class CountryDetailView(DetailView):
         context["budgets"] = until_content_changes(
             f"country-budgets:{country.pk}", lambda: _budgets(of_country), language=EVERY_LANGUAGE
         )
-        in_region = published.naming_regions_of(country)
+        in_region = published.naming_areas_of(country, today)
         context["region_count"] = until_content_changes(
             f"country-region-count:{country.pk}", in_region.count, language=EVERY_LANGUAGE
         )
@@ -256,15 +272,12 @@ class CountryDetailView(DetailView):
         ]
         context["initiative_count"] = sum(counts.values())
         context["events"] = Event.objects.published().for_list().filter(country=country)[:20]
-        # A UNION of the two ways a statement relates to a country: PostgreSQL
-        # then collects the few matching rows by index and sorts them, where an
-        # OR across two joins made it walk every statement in date order.
-        related = (
-            Statement.objects.filter(event__country=country)
-            .values("pk")
-            .union(Statement.objects.filter(organization__country=country).values("pk"))
+        # Made at an event it hosted; those that name it are under "mentioned_in".
+        # Never guessed from where the speaking organization has its seat: a UN
+        # body seated in Paris does not speak for France.
+        context["statements"] = (
+            Statement.objects.published().for_list().filter(event__country=country)[:20]
         )
-        context["statements"] = Statement.objects.published().for_list().filter(pk__in=related)[:20]
         context["mentioned_in"] = mentioned_in(countries=country)
         code = country.iso2.lower()
         context["feeds"] = [

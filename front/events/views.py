@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from events.filters import EventFilterForm
 from events.models import Event, Observance
@@ -99,15 +99,13 @@ class ObservanceDetailView(DetailView):
         ]
         context["statement_count"] = cached_count(statements)
         context["more_statements"] = context["statement_count"] > OBSERVANCE_STATEMENTS
-        # Launched for the Day, or at one of its events.
-        context["resources"] = (
-            Resource.objects.published()
-            .for_list()
-            .in_public_order()
-            .filter(Q(observance=self.object) | Q(event__observance=self.object))[
-                :OBSERVANCE_RESOURCES
-            ]
-        )
+        # "Launched" only where they were: at one of its events (Resource.event);
+        # the others made for the Day are its resources, not launches.
+        resources = Resource.objects.published().for_list().in_public_order()
+        context["launched"] = resources.filter(event__observance=self.object)[:OBSERVANCE_RESOURCES]
+        context["resources"] = resources.filter(observance=self.object).exclude(
+            event__observance=self.object
+        )[:OBSERVANCE_RESOURCES]
         context["background"] = (
             Page.objects.published()
             .filter(Q(slug=BACKGROUND_PAGE) | Q(parent__slug=BACKGROUND_PAGE))
@@ -123,6 +121,35 @@ class ObservanceDetailView(DetailView):
             context["calendar_url"] = reverse("events:observance_calendar", args=[self.object.year])
         context["section"] = "events"
         return context
+
+
+class EventYearView(TemplateView):
+    """/events/<year>/ for a year without a Day: its events, so that the year in
+    an event's address is never a dead end."""
+
+    template_name = "front/events/year_detail.html"
+    query_parameters = ("page",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.kwargs["year"]
+        events = (
+            Event.objects.published().without_day_in(year).for_list().order_by("starts_at", "slug")
+        )
+        context["page_obj"] = paginate(self.request, events, OBSERVANCE_EVENTS_PAGE)
+        if not context["page_obj"].paginator.count:
+            raise ExplainedHttp404(_("No event is recorded for this year."))
+        context["year"] = year
+        context["section"] = "events"
+        return context
+
+
+def year_page(request, year):
+    """The year's Day when there is one, else the year's events. A Day still in
+    draft keeps its address to itself (a 404 to readers), events and all."""
+    if Observance.objects.filter(year=year).exists():
+        return ObservanceDetailView.as_view()(request, year=year)
+    return EventYearView.as_view()(request, year=year)
 
 
 class EventDetailView(PublishedOrStaffMixin, DetailView):

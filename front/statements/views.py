@@ -11,6 +11,7 @@ from sscportal.caching.values import EVERY_LANGUAGE, until_content_changes
 from sscportal.configuration.site import absolute_url
 from sscportal.reader_toolkit.listing import SafePaginationMixin, option_tags, select_options
 from sscportal.reader_toolkit.mixins import PublishedOrStaffMixin
+from sscportal.reader_toolkit.sorting import SortedListMixin
 from sscportal.text.collation import by_name
 from sscportal.text.languages import (
     LANGUAGE_CODES,
@@ -28,7 +29,7 @@ from statements.paragraphs import aligned, paragraphs
 from ..opendata.links import OpenDataLinksMixin
 
 
-class StatementListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
+class StatementListView(OpenDataLinksMixin, SortedListMixin, SafePaginationMixin, ListView):
     template_name = "front/statements/statement_list.html"
     context_object_name = "statements"
     # Its parameters, besides `page`: the download and the feed take the same.
@@ -42,7 +43,7 @@ class StatementListView(OpenDataLinksMixin, SafePaginationMixin, ListView):
 
     def get_queryset(self):
         self.filters = self.filter_form(self.request.GET)
-        return self.filters.filter(self.public_items().for_list())
+        return self.sorted_list(self.filters.filter(self.public_items().for_list()), self.filters)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

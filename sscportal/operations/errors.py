@@ -78,6 +78,8 @@ def error_page(request, status, message=""):
         "explanation": explanation,
         "home_link": home_link,
         "message": message,
+        # A reader who reached no page is offered a search and the main sections.
+        "find_next": status == 404,
     }
     body = loader.render_to_string("error.html", context, request)
     return HttpResponse(body, status=status)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -259,7 +260,9 @@ class SafePaginationMixin:
 
 def paginate(request, queryset, page_size):
     """The page of `queryset` that request's `page` parameter asks for (see SafePaginationMixin)."""
-    paginator = CachedCountPaginator(queryset, page_size, allow_empty_first_page=True)
+    # A list already in Python's order (sorting.TitleOrdered) knows its length.
+    counted = CachedCountPaginator if isinstance(queryset, QuerySet) else Paginator
+    paginator = counted(queryset, page_size, allow_empty_first_page=True)
     raw = request.GET.get("page", "1")
     # isdecimal, not isdigit: "²" and "①" are digits int() cannot read. Decimal
     # digits of any script ("٣") are numbers, as Django's IntegerField reads them.

@@ -11,6 +11,7 @@ from .glossary import expand
 from .query import MAX_QUERY_LENGTH, clean_query, parse
 from .ranking import full_text, near_misses, search_queryset, search_querysets
 from .snippets import build_snippets
+from .suggestions import suggestions
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -23,4 +24,5 @@ __all__ = [
     "parse",
     "search_queryset",
     "search_querysets",
+    "suggestions",
 ]

@@ -95,7 +95,10 @@ def test_right_to_left_layout_holds_at_360px(open_page, path):
         """() => {
             const items = [...document.querySelectorAll('.main-nav li')];
             const first = items[0].getBoundingClientRect(), second = items[1].getBoundingClientRect();
+            // The phone menu is one line that scrolls sideways: its items past
+            // the edge are reached by scrolling it, not cut off the page.
             const wide = [...document.querySelectorAll('body *')].filter(el => {
+                if (el.closest('.main-nav ul')) return false;
                 const box = el.getBoundingClientRect();
                 return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
             }).map(el => el.tagName + '.' + el.className);
@@ -115,3 +118,27 @@ def test_right_to_left_layout_holds_at_360px(open_page, path):
     assert checks["navStartsRight"]
     assert not checks["overflow"] and checks["wide"] == []
     assert checks["latin"] and set(checks["latin"]) == {"ltr"}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_on_a_phone_the_header_searches_and_stays_short(open_page, language):
+    page = open_page(width=360, height=780)
+    page.goto(f"/{language}/initiatives/")
+    header = page.page.evaluate(
+        """() => {
+            const menu = document.querySelector('.main-nav ul');
+            return {
+                height: document.querySelector('.site-header').getBoundingClientRect().height,
+                field: document.querySelector('#header-q').getBoundingClientRect().width,
+                menuScrolls: menu.scrollWidth > menu.clientWidth
+                    && getComputedStyle(menu).overflowX === 'auto',
+            };
+        }"""
+    )
+    # 193 px in English before the search field, with the menu on three lines.
+    assert header["height"] < 120
+    assert header["field"] > 150
+    assert header["menuScrolls"]
+    page.page.fill("#header-q", "China")
+    page.page.press("#header-q", "Enter")
+    page.page.wait_for_url(f"**/{language}/search/?q=China")

@@ -169,7 +169,9 @@ def test_xss_in_plain_text_fields_is_escaped(client, payload):
 
 
 @pytest.mark.parametrize("payload", XSS)
-@pytest.mark.parametrize("parameter", ["q", "country", "sdg", "year", "modality", "page", "region"])
+@pytest.mark.parametrize(
+    "parameter", ["q", "country", "sdg", "year", "modality", "page", "region", "sort"]
+)
 def test_xss_in_query_parameters_comes_out_inert(client, payload, parameter):
     response = client.get("/ar/initiatives/", {parameter: payload})
     assert response.status_code == 200

@@ -146,13 +146,16 @@ def test_arabic_only_page_title_in_the_footer_is_marked(client):
 
 def test_observance_hub_gathers_resources_background_and_events(client, demo_content):
     english = client.get("/en/events/2023/").text
-    assert "Resources launched" in english
-    assert "Campaign materials for the Day 2023" in english
+    # Made for the Day, launched at none of its events: a resource, not a launch.
+    resources = english.split('id="resources-heading"')[1].split("</section>")[0]
+    assert "Campaign materials for the Day 2023" in resources
+    assert "Launched at its events" not in english
     assert 'href="/en/pages/about-the-day/"' in english
     assert 'href="/en/pages/history-and-resolutions/"' in english
     assert "High-level panel discussion" in english
     # The 2020 report was launched at an event of that year's Day.
-    assert "Translating Capacities into Shared Prosperity" in client.get("/en/events/2020/").text
+    launched = client.get("/en/events/2020/").text.split('id="launched-heading"')[1]
+    assert "Translating Capacities into Shared Prosperity" in launched.split("</section>")[0]
     arabic = client.get("/ar/events/2023/").text
     assert "مواد حملة يوم 2023" in arabic and "عن اليوم" in arabic
 
