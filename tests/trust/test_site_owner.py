@@ -126,3 +126,12 @@ def test_a_content_page_says_when_it_was_last_updated_once(client):
 def test_a_list_page_has_no_last_updated_line(client):
     factories.StatementFactory()
     assert "last updated" not in html_of(client, "/en/statements/")
+
+
+def test_the_demo_content_still_loads_into_a_database_with_only_the_legal_pages():
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    # Once the demo is there, it is content: a second run leaves its edits alone.
+    Page.objects.filter(slug="about-the-day").update(title_en="Edited")
+    call_command("load_demo_content", verbosity=0)
+    assert Page.objects.get(slug="about-the-day").title_en == "Edited"
