@@ -52,7 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "simple_history",
-    "axes",
+    # django-axes, with a translated name in the admin.
+    "sscportal.admin_toolkit.apps.SignInRecordsConfig",
     # Only for its static files: the Tiptap bundle of the admin's rich-text
     # editor (sscportal/text/rich_text.py); its own widget and field are not used.
     "django_prose_editor",
