@@ -28,7 +28,7 @@ class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(ContentAdmin):
-    list_display = ["title", "slug", "status", "starts_at", "timezone", "online", "observance"]
+    list_display = ["title", "status", "starts_at", "timezone", "online", "observance"]
     list_filter = ["status", "online", "observance"]
     search_fields = ["slug", *every_language("title", "venue")]
     prepopulated_fields = {"slug": [default_language("title")]}

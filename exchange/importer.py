@@ -39,6 +39,9 @@ class Context:
 
 # One number for every import: PostgreSQL lets one session at a time hold it.
 IMPORT_LOCK = 0x55C_1A90
+# The change reason of every history record an import writes: the history
+# page shows such a record as the import's, where it has no user.
+IMPORT_REASON = "import"
 
 
 class _Object(dict):
@@ -270,6 +273,9 @@ def _upsert(section, data):
             relations[name] = field
         elif name != section.key:
             field.write(instance, name, data[name], _resolve)
+    # The edit history says the import made this change, not a person
+    # (templates/simple_history/object_history_list.html shows it so).
+    instance._change_reason = IMPORT_REASON
     instance.save()
     # The history record was written by save(), before the links were set:
     # they are recorded on it, not in records of their own.

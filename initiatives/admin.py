@@ -124,7 +124,7 @@ class InitiativePartnerInline(admin.TabularInline):
 
 @admin.register(Initiative)
 class InitiativeAdmin(ContentAdmin):
-    list_display = ["title", "slug", "status", "modality", "stage", "start_date", "updated_at"]
+    list_display = ["title", "status", "modality", "stage", "start_date", "updated_at"]
     list_filter = [
         "status",
         "modality",

@@ -8,7 +8,7 @@ from .models import Page
 
 @admin.register(Page)
 class PageAdmin(ContentAdmin):
-    list_display = ["title", "slug", "status", "parent", "order", "updated_at"]
+    list_display = ["title", "status", "parent", "order", "updated_at"]
     list_filter = ["status", "parent"]
     search_fields = ["slug", *every_language("title", "body")]
     prepopulated_fields = {"slug": [default_language("title")]}

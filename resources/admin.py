@@ -14,7 +14,7 @@ class ResourceLinkInline(admin.TabularInline):
 
 @admin.register(Resource)
 class ResourceAdmin(ContentAdmin):
-    list_display = ["title", "slug", "status", "kind", "published_on", "observance"]
+    list_display = ["title", "status", "kind", "published_on", "observance"]
     list_filter = ["status", "kind", "observance", "organizations"]
     search_fields = ["slug", *every_language("title", "summary")]
     prepopulated_fields = {"slug": [default_language("title")]}

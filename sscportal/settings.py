@@ -17,10 +17,12 @@ from sscportal.configuration.env import (
     env_bool,
     env_choice,
     env_directory,
+    env_email,
     env_list,
     env_networks,
     env_rate,
     env_secret,
+    env_static_file,
     env_str,
 )
 from sscportal.configuration.iati import IATI_ORGANISATION_TYPES, iati_organisation_identifier
@@ -50,7 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "simple_history",
-    "axes",
+    # django-axes, with a translated name in the admin.
+    "sscportal.admin_toolkit.apps.SignInRecordsConfig",
     # Only for its static files: the Tiptap bundle of the admin's rich-text
     # editor (sscportal/text/rich_text.py); its own widget and field are not used.
     "django_prose_editor",
@@ -394,6 +397,21 @@ SPECTACULAR_SETTINGS = {
     "SORT_OPERATIONS": False,
     "POSTPROCESSING_HOOKS": ["front.api.schema.add_components"],
 }
+# Who publishes the site: named in the header's identifier line, the footer
+# (templates/includes/site_owner.html, site_footer.html) and the legal pages
+# (pages/legal.py). The defaults describe this demonstration, which no United
+# Nations body publishes: an operator sets its own name, emblem (a file under
+# static/), postal address (shown when set) and contact address.
+SITE_OWNER_NAME = {
+    "en": env_str("SITE_OWNER_NAME_EN", "sscportal editorial team"),
+    "ar": env_str("SITE_OWNER_NAME_AR", "فريق تحرير بوابة التعاون فيما بين بلدان الجنوب"),
+}
+SITE_OWNER_ADDRESS = {
+    "en": env_str("SITE_OWNER_ADDRESS_EN", ""),
+    "ar": env_str("SITE_OWNER_ADDRESS_AR", ""),
+}
+SITE_OWNER_EMAIL = env_email("SITE_OWNER_EMAIL", "editors@sscportal.example")
+SITE_OWNER_EMBLEM = env_static_file("SITE_OWNER_EMBLEM", "img/logo-ink.svg", BASE_DIR / "static")
 # The open data (/{lang}/data/, docs/OPEN_DATA.md): the licence the content is
 # offered under, stated on the data page and in the data package.
 CONTENT_LICENSE_NAME = env_str(

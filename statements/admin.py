@@ -1,24 +1,37 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from sscportal.admin_toolkit.languages import (
+    LanguageCodeFieldsMixin,
+    language_filter,
+    language_name,
+)
 from sscportal.admin_toolkit.model_admin import ContentAdmin
 from sscportal.text.languages import default_language, every_language
 
 from .models import Statement
 
+ORIGINAL_LANGUAGE = Statement._meta.get_field("original_language").verbose_name
+
 
 @admin.register(Statement)
-class StatementAdmin(ContentAdmin):
+class StatementAdmin(LanguageCodeFieldsMixin, ContentAdmin):
     list_display = [
         "title",
-        "slug",
         "status",
         "kind",
         "text_kind",
         "delivered_on",
-        "original_language",
+        "original_language_name",
     ]
-    list_filter = ["status", "kind", "text_kind", "original_language", "organization"]
+    list_filter = [
+        "status",
+        "kind",
+        "text_kind",
+        language_filter("original_language", ORIGINAL_LANGUAGE),
+        "organization",
+    ]
+    language_code_fields = ["original_language"]
     search_fields = ["slug", *every_language("title", "speaker", "body"), "document_symbol"]
     prepopulated_fields = {"slug": [default_language("title")]}
     autocomplete_fields = [
@@ -74,3 +87,7 @@ class StatementAdmin(ContentAdmin):
             },
         ),
     ]
+
+    @admin.display(description=ORIGINAL_LANGUAGE, ordering="original_language")
+    def original_language_name(self, statement):
+        return language_name(statement.original_language)

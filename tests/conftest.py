@@ -56,9 +56,14 @@ def pytest_collection(session):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # Countries are reference data every page relies on, loaded the way
-    # `make run` loads them; their rows are kept for `reference_rows`.
+    # `make run` loads them; their rows are kept for `reference_rows`. The
+    # legal pages are left out: they are content, and tests make their own
+    # (tests/trust/test_site_owner.py runs setup_site_pages itself).
+    def load():
+        call_command("load_reference_data", without_site_pages=True, verbosity=0)
+
     with django_db_blocker.unblock():
-        return AddedRows(lambda: call_command("load_reference_data", verbosity=0), keep=True)
+        return AddedRows(load, keep=True)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ERROR_FLAG, IGNORED_PARAMS, PAGE_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, OperationalError
+from django.db import IntegrityError, OperationalError, models
 from django.db.models import Field
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -60,8 +60,13 @@ def _language_of_column(name):
     return code if prefix and code in LANGUAGE_CODES else None
 
 
+# Web and e-mail addresses and slugs read left to right in every language.
+LEFT_TO_RIGHT_FIELDS = (models.URLField, models.EmailField, models.SlugField)
+
+
 class BidiWidgetsMixin:
-    """Give each translated input its language's `lang` and `dir`.
+    """Give each translated input its language's `lang` and `dir`, and each
+    address its left-to-right `dir`.
 
     modeltranslation only adds a CSS class to right-to-left inputs; with `dir`
     set, the browser itself lays out and types Arabic from the right, whatever
@@ -70,9 +75,15 @@ class BidiWidgetsMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
         code = _language_of_column(db_field.name)
-        if field is not None and code and getattr(db_field, "translated_field", None):
+        if code and getattr(db_field, "translated_field", None):
             field.widget.attrs.update(lang=code, dir=direction(code))
+        if isinstance(db_field, LEFT_TO_RIGHT_FIELDS):
+            # An address typed right to left in the Arabic admin puts
+            # "https://" at the wrong end and hides where a typo is.
+            field.widget.attrs["dir"] = "ltr"
         return field
 
 

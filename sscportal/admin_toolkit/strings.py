@@ -12,4 +12,6 @@ STRINGS = [
     gettext_noop("The {name} “{obj}” was changed successfully."),
     # django-simple-history's history page column, missing from its Arabic.
     gettext_noop("Changes"),
+    # django-axes' filter of login attempts, missing from its Arabic.
+    gettext_noop("Locked Out"),
 ]

@@ -108,6 +108,24 @@ def env_directory(name):
     return value
 
 
+def env_email(name, default):
+    """An e-mail address, checked: a typo here would print a dead address on every page."""
+    value = os.environ.get(name, default)
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not an e-mail address.") from None
+    return value
+
+
+def env_static_file(name, default, static_root):
+    """A path under static/ (e.g. "img/emblem.svg") that names a file there."""
+    value = os.environ.get(name, default)
+    if not (static_root / value).is_file():
+        raise ImproperlyConfigured(f"{name}={value!r} names no file in {static_root}.")
+    return value
+
+
 RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _RATE = re.compile(r"([0-9]+)/(second|minute|hour|day)")
 

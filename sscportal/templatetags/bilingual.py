@@ -6,6 +6,7 @@
 {% language_badge obj "title" "summary" %}   "English only" / "بالعربية فقط" on a list item
 {% short_name organization %}  acronym or name, the reader's language first
 {% if event|has_text:"venue" %}   the field has text in some language
+{% if org|has_own_text:"acronym" %}  ... in the reader's language
 {% list_separator %}          ", " or "، ": between inline list items, from the catalogue
 {% site_language_names %}     "English and Arabic": every site language, named in the reader's
 {{ body.lang|only_in }}       "This text is available in English only." (a fallback's note)
@@ -152,6 +153,15 @@ def _marked(value):
 def has_text(obj, field):
     """Whether `field` has text in some language: {% if event|has_text:"venue" %}."""
     return bool(languages_with_text(obj, [field]))
+
+
+@register.filter
+def has_own_text(obj, field):
+    """Whether `field` has text in the reader's language, not only in another:
+    an acronym in brackets after an Arabic name says nothing if it is English
+    ("الأمم المتحدة (UN)")."""
+    value = shown(obj, field)
+    return bool(value.text) and not value.is_fallback
 
 
 @register.filter

@@ -55,7 +55,11 @@ class RichTextWidget(forms.Textarea):
                 "admin-editor/rich-text.css",
             ]
         }
-        js = [forms.Script("admin-editor/rich-text.js", type="module")]
+        # dialog-words.js must run before the bundle loads (see its comment).
+        js = [
+            "admin-editor/dialog-words.js",
+            forms.Script("admin-editor/rich-text.js", type="module"),
+        ]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -160,12 +160,9 @@ function labelOf(textarea) {
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) return null;
   const config = JSON.parse(textarea.dataset.richText);
-  // The dialogs call Django's gettext, which reads this catalogue (admin jsi18n).
-  if (window.django && window.django.catalog) {
-    for (const [english, translated] of Object.entries(config.labels)) {
-      if (!(english in window.django.catalog)) window.django.catalog[english] = translated;
-    }
-  }
+  // The dialogs ask window.gettext for their words: dialog-words.js answers
+  // from these first.
+  Object.assign(window.richTextWords, config.labels);
   const wrapper = document.createElement("div");
   wrapper.className = "prose-editor rich-text";
   const language = {};

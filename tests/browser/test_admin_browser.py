@@ -4,6 +4,7 @@ import pytest
 
 from statements.models import Statement
 
+from .. import factories
 from .conftest import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -59,3 +60,24 @@ def test_admin_pages_raise_no_csp_violation(open_page):
         assert response.status == 200, path
         page.page.wait_for_load_state("networkidle")
     assert page.csp_violations() == []
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_list_keeps_its_filters_beside_it_at_desktop_width_and_after_it_on_a_phone(
+    open_page, language
+):
+    factories.InitiativeFactory()
+    for width in (1280, 360):
+        page = open_page(width=width)
+        log_in(page, language)
+        page.goto(f"/{language}/admin/initiatives/initiative/")
+        results = page.page.locator("#changelist .results").bounding_box()
+        filters = page.page.locator("#changelist-filter").bounding_box()
+        if width == 1280:
+            # Side by side: the first rows are on the first screen.
+            assert results["y"] < 400
+            assert filters["x"] >= results["x"] + results["width"] or (
+                filters["x"] + filters["width"] <= results["x"]
+            )
+        else:
+            assert results["y"] < filters["y"]

@@ -82,6 +82,32 @@ def test_bold_arabic_typed_in_the_editor_is_bold_and_right_to_left_on_the_public
     assert page.csp_violations() == []
 
 
+def test_the_link_dialog_speaks_arabic_and_takes_the_address_left_to_right(open_page, chief):
+    statement = factories.StatementFactory(body_ar="<p>نص فيه رابط</p>")
+    page = open_page()
+    log_in(page, "ar")
+    page.goto(f"/ar/admin/statements/statement/{statement.pk}/change/")
+    show_arabic_tab(page, "body")
+    editor = page.page.locator(".rich-text[dir=rtl] .ProseMirror[contenteditable=true]")
+    editor.click()
+    page.page.keyboard.press("Control+A")
+    page.page.locator(".rich-text[dir=rtl] button[title='الرابط']").click()
+    dialog = page.page.locator("dialog.prose-editor-dialog[open]")
+    dialog.wait_for()
+    page.screenshot("arabic-link-dialog")
+    assert dialog.locator("h3").inner_text() == "الرابط"
+    assert dialog.locator("label").inner_text() == "عنوان الرابط"
+    buttons = dialog.locator("button").all_inner_texts()
+    assert buttons == ["تطبيق", "إلغاء"]
+    address = dialog.locator("input[name=href]")
+    assert address.evaluate("e => getComputedStyle(e).direction") == "ltr"
+
+    address.fill("https://unsouthsouth.org/")
+    dialog.locator("button[type=submit]").click()
+    assert 'href="https://unsouthsouth.org/"' in page.page.input_value("#id_body_ar")
+    assert page.csp_violations() == []
+
+
 KITCHEN_SINK = """
 <h1>Title</h1><h2 lang="en" dir="ltr" class="x" style="color:red">Heading</h2><h5>Small</h5>
 <p>Text <b>b</b> <i>i</i> <u>u</u> <s>s</s> <code>c</code> <sub>2</sub> <sup>3</sup>

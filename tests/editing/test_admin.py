@@ -73,8 +73,10 @@ def test_change_form_has_tabbed_fields_typed_in_their_direction(client, editor):
     body_ar = form_control(html, "body_ar")
     assert 'lang="ar"' in body_ar and 'dir="rtl"' in body_ar
     assert 'dir="ltr"' in form_control(html, "body_en")
-    # Fields that are not translated keep the page's own direction.
-    assert "dir=" not in form_control(html, "slug")
+    # Fields that are not translated keep the page's own direction, but for
+    # addresses and slugs, which read left to right in every language.
+    assert "dir=" not in form_control(html, "document_symbol")
+    assert 'dir="ltr"' in form_control(html, "slug")
 
 
 def test_editor_edits_a_statement_in_both_languages(client, editor):

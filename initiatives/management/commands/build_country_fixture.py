@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from initiatives.country_names import OVERRIDES_PATH, apply_name_overrides, name_overrides
 from initiatives.reference_data import FIXTURE_PATH
 
 # The taxonomy names regions in English only; these are the UN's Arabic names
@@ -66,9 +67,26 @@ COUNTRY_GROUPS = [
 
 
 class Command(BaseCommand):
-    help = "Regenerate the committed M49 country fixture from the hdx-python-country package."
+    help = (
+        "Regenerate the committed M49 country fixture from the hdx-python-country package, "
+        f"with the name corrections of {OVERRIDES_PATH.name}."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--overrides-only",
+            action="store_true",
+            help=(
+                "Apply the name corrections to the committed fixture without rebuilding it "
+                "(no maintenance extra needed): after editing the corrections file."
+            ),
+        )
 
     def handle(self, *args, **options):
+        if options["overrides_only"]:
+            document = json.loads(FIXTURE_PATH.read_text(encoding="utf-8"))
+            self._write(document)
+            return
         try:
             import countrygroups
             import hdx.location
@@ -135,11 +153,19 @@ class Command(BaseCommand):
             ],
             "countries": sorted(countries, key=lambda item: item["iso2"]),
         }
+        self._write(document)
+
+    def _write(self, document):
+        try:
+            apply_name_overrides(document["countries"], name_overrides())
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         FIXTURE_PATH.write_text(
             json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         self.stdout.write(
-            f"Wrote {len(countries)} countries and {len(regions)} regions to {FIXTURE_PATH}"
+            f"Wrote {len(document['countries'])} countries and {len(document['regions'])} "
+            f"regions to {FIXTURE_PATH}"
         )
 
     def _region(self, regions, code, name, parent):

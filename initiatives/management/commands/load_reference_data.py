@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from initiatives.reference_data import (
@@ -14,8 +15,16 @@ class Command(BaseCommand):
     help = (
         "Load (or refresh) countries, M49 regions, country groups, sectors and the 17 SDGs, "
         "and add the search "
-        "glossary's missing entries. Safe to run any time."
+        "glossary's missing entries, and the legal pages that do not exist yet "
+        "(setup_site_pages). Safe to run any time."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-site-pages",
+            action="store_true",
+            help="Leave out the legal pages (the tests' database, where each test makes its own).",
+        )
 
     def handle(self, *args, **options):
         countries = load_countries()
@@ -28,3 +37,6 @@ class Command(BaseCommand):
             f"{sectors} sectors, {goals} SDGs, "
             f"{glossary} new glossary entries"
         )
+        if not options["without_site_pages"]:
+            # By name: the pages app sits beside this one, not below it.
+            call_command("setup_site_pages", stdout=self.stdout)

@@ -5,4 +5,5 @@
 # copy into other tools. Django writes Latin digits, so nothing converts them.
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j F Y، H:i"
 SHORT_DATE_FORMAT = "j/n/Y"
