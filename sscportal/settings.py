@@ -179,6 +179,10 @@ PAGE_CACHE_VARIANTS_PER_PATH = int(env_str("PAGE_CACHE_VARIANTS_PER_PATH", "1000
 # results, and each worker's memory of values read from the shared cache.
 CACHE_FRAGMENTS = env_bool("CACHE_FRAGMENTS", True)
 CACHE_WORKER_MEMORY = env_bool("CACHE_WORKER_MEMORY", True)
+# How long a worker uses the table of content versions it last read
+# (sscportal/caching/versions.py): a cache hit then costs one round trip, and
+# another worker's change shows here this much later at most.
+CACHE_VERSIONS_SECONDS = float(env_str("CACHE_VERSIONS_SECONDS", "0.2"))
 
 # --- Languages ------------------------------------------------------------
 LANGUAGE_CODE = "en"
