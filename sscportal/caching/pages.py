@@ -92,6 +92,13 @@ def with_query_parameters(view, *names):
     return declared
 
 
+def never_page_cached(view):
+    """`view`, whose answers the page cache neither looks up nor keeps: no round
+    trip to the cache for an answer that is never stored (not HTML, say)."""
+    view.page_cached = False
+    return view
+
+
 def _resolved(request):
     """The URL match of `request`'s path, or None when no view answers it."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
@@ -167,6 +174,9 @@ class AnonymousPageCacheMiddleware:
         if not self._anonymous_page_request(request):
             return self.get_response(request)
         match = _resolved(request)
+        if match is not None and not getattr(match.func, "page_cached", True):
+            # A view that says its answers are never kept (see `never_page_cached`).
+            return self.get_response(request)
         names = None if match is None else view_parameters(match.func)
         if names is not None:
             self._clean_query(request, names)

@@ -8,6 +8,7 @@ worker whose table is older reads it again first (HGETALL), a second one.
 
 import pytest
 import redis
+from django.test import override_settings
 
 from .test_cache_outage import own_redis  # noqa: F401 - the fixture
 
@@ -53,3 +54,12 @@ def test_a_hit_after_the_hold_reads_the_versions_first(
     counter = Counter(own_redis)
     assert client.get(URL)["X-Page-Cache"] == "hit"
     assert counter.since_last() == {"hgetall": 1, "get": 1}
+
+
+@override_settings(ROOT_URLCONF="bench.urls")
+def test_a_view_never_page_cached_costs_no_round_trip(client, own_redis, settings):  # noqa: F811
+    settings.CACHE_VERSIONS_SECONDS = 60
+    client.get("/en/")  # the versions read and held, as in a worker serving pages
+    counter = Counter(own_redis)
+    assert client.get("/bench/trivial").content == b"ok"
+    assert counter.since_last() == {}
