@@ -89,3 +89,22 @@ def test_zero_turns_the_timeout_off_for_the_site():
         )
         == "0"
     )
+
+
+def test_a_dump_is_built_however_long_it_takes(settings, tmp_path, monkeypatch):
+    from sscportal.open_data import dumps
+
+    settings.DATA_DUMP_ROOT = tmp_path
+
+    def slow_build(file):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(0.3)")
+        file.write(b"built")
+
+    monkeypatch.setitem(
+        dumps._declared, "slow.txt", dumps.Dump("slow.txt", slow_build, "text/plain")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 100")  # undone with the test's transaction
+    path, _version = dumps.current("slow.txt")
+    assert path.read_bytes() == b"built"
