@@ -4,16 +4,26 @@ Starts gunicorn (2 workers) on loopback against BENCH_DATABASE_URL (filled by
 `make bench-data`), warms it, and runs wrk against each page for a bounded
 time with a bounded number of connections, once with the whole-page cache
 off and once with it on. For each page: requests per second, p50 and p99
-latency, and, as the headline, throughput and median latency as ratios to the
-trivial view measured in the same pass; also the page's cold render time and
-query count (every cache empty) and its transferred size (HTML, CSS and font,
-compressed). Writes bench/results/bench-<initiatives>.md and .json.
+latency, wrk's timeouts (requests slower than its 2 s, which it leaves out of
+the latencies: a p99 beside timeouts is a lower bound), and the CPU the
+gunicorn processes spent per request (their /proc counters before and after:
+unlike req/s, it holds on a machine shared with other work). The trivial view
+is measured between every two pages, and each page is compared with the two
+measures around it (throughput and CPU per request as ratios). Also the
+page's cold render time and query count (every cache empty) and its
+transferred size (HTML, CSS and font, compressed). Each pass is written to
+bench/results/bench-<initiatives>.md and .json as soon as it ends.
+
+BENCH_SECONDS (8) and BENCH_TRIVIAL_SECONDS (3) say how long wrk runs on a
+page and on the trivial view; BENCH_PASSES (every one) which passes run, e.g.
+"uncached,cached".
 """
 
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -21,10 +31,17 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+import psutil
+
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8766
 BASE = f"http://127.0.0.1:{PORT}"
 DURATION = os.environ.get("BENCH_SECONDS", "8")
+TRIVIAL_DURATION = os.environ.get("BENCH_TRIVIAL_SECONDS", "3")
+TRIVIAL = "/bench/trivial"
+# How long gunicorn gets to stop before it is killed: a run must not be lost
+# to a worker that takes its time (it once took more than 10 s).
+STOP_SECONDS = 10
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 
 
@@ -56,28 +73,59 @@ def pages(country):
     ]
 
 
-def wrk(url):
+def wrk(url, duration=DURATION):
     output = subprocess.run(
         # As a browser asks: compressed where the server compresses.
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency"]
         + ["-H", "Accept-Encoding: gzip, br", url],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    """wrk's figures, its timeouts among them (it leaves those out of the latencies)."""
 
     def latency(label):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", output, re.M)
+        if match is None:  # no request answered in time
+            return float("nan")
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "p50_ms": latency("50"),
         "p99_ms": latency("99"),
         "non_2xx": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
+
+
+def cpu_seconds(server):
+    """User and system CPU of gunicorn's master and workers so far (from /proc)."""
+    total = 0.0
+    for process in [server, *server.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:  # a worker restarted meanwhile
+            continue
+        total += times.user + times.system
+    return total
+
+
+def measure(server, url, duration=DURATION):
+    """wrk's figures for `url`, with the server's CPU milliseconds per request."""
+    before = cpu_seconds(server)
+    result = wrk(url, duration)
+    spent = cpu_seconds(server) - before
+    result["cpu_ms"] = spent * 1000 / result["requests"] if result["requests"] else float("nan")
+    return result
 
 
 def fetch(url, encoding="gzip"):
@@ -164,11 +212,12 @@ def main():
     measured = measure_in_django(
         env, [path for _n, path, _c in table if path and path != "/bench/trivial"]
     )
+    chosen = os.environ.get("BENCH_PASSES", ",".join(PASSES)).split(",")
     results = {}
-    for mode, switches in PASSES.items():
+    for mode in chosen:
         print(f"-- {mode}")
-        results[mode] = run_pass({**env, **switches}, table, measured)
-    write_report(size, results)
+        results[mode] = run_pass({**env, **PASSES[mode]}, table, measured)
+        write_report(size, results)  # a pass kept even if a later one fails
 
 
 # Each pass sets the cache switches (sscportal/settings.py); the last three
@@ -202,25 +251,36 @@ def run_pass(env, table, measured):
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(BASE + "/bench/trivial")
+                urllib.request.urlopen(BASE + TRIVIAL)
                 break
             except OSError:
                 time.sleep(0.2)
+        processes = psutil.Process(server.pid)
         html, _headers = fetch(BASE + "/ar/", "identity")
         css_url = re.search(rb'href="(/static/css/site\.[^"]+\.css)"', html).group(1).decode()
         css_text = fetch(BASE + css_url, "identity")[0].decode()
         font_urls = sorted(set(re.findall(r'url\("?([^")]+\.woff2)', css_text)))
         css_size = len(fetch(BASE + css_url, "br")[0])
         font_size = sum(len(fetch(urljoin(BASE + css_url, f), "identity")[0]) for f in font_urls)
+        for _ in range(20):
+            urllib.request.urlopen(BASE + TRIVIAL).read()
+        trivial = measure(processes, BASE + TRIVIAL, TRIVIAL_DURATION)
         rows = []
         for name, path, _cached in table:
+            if path == TRIVIAL:
+                continue
             target = BASE + (path or css_url)
             for _ in range(20):  # warm: caches, connections, plans
                 urllib.request.urlopen(target).read()
-            result = wrk(target)
+            result = measure(processes, target)
             body, headers = fetch(target)  # as sent to a browser: compressed
+            # The yardstick measured again after each page: the page is
+            # compared with the mean of the measures on either side of it.
+            after = measure(processes, BASE + TRIVIAL, TRIVIAL_DURATION)
+            reference = {k: (trivial[k] + after[k]) / 2 for k in ("rps", "p50_ms", "cpu_ms")}
+            trivial = after
             transferred = len(body)
-            if path and path != "/bench/trivial":
+            if path:
                 transferred += css_size + (font_size if path.startswith("/ar/") else 0)
             result.update(
                 name=name,
@@ -229,60 +289,98 @@ def run_pass(env, table, measured):
                 cold_ms=measured["cold_ms"].get(path),
                 transferred_bytes=transferred,
                 cache=headers.get("X-Page-Cache", "-"),
+                trivial=reference,
+                throughput_ratio=result["rps"] / reference["rps"],
+                latency_ratio=result["p50_ms"] / reference["p50_ms"],
+                # The issue's measure: the trivial view's CPU per request as a
+                # share of the page's (100 % costs what the trivial view does).
+                cpu_share=reference["cpu_ms"] / result["cpu_ms"],
             )
             rows.append(result)
             print(
-                f"{name:35} {result['rps']:8.0f} rps  p50 {result['p50_ms']:6.2f} ms  p99 {result['p99_ms']:7.2f} ms"
+                f"{name:35} {result['rps']:8.0f} rps  p50 {result['p50_ms']:6.2f} ms  "
+                f"p99 {result['p99_ms']:7.2f} ms  timeouts {result['timeouts']:4}  "
+                f"CPU {result['cpu_ms']:6.2f} ms ({result['cpu_share']:.0%} of trivial's "
+                f"{reference['cpu_ms']:.2f})"
             )
     finally:
-        server.terminate()
-        server.wait(10)
-    trivial = rows[0]
-    for row in rows:
-        row["throughput_ratio"] = row["rps"] / trivial["rps"]
-        row["latency_ratio"] = row["p50_ms"] / trivial["p50_ms"]
+        stop(server)
     return rows
 
 
+def stop(server):
+    """Ask gunicorn to stop; kill it and its workers if it has not within STOP_SECONDS."""
+    server.terminate()
+    try:
+        server.wait(STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        print(f"gunicorn did not stop within {STOP_SECONDS} s: killed", file=sys.stderr)
+        try:
+            children = psutil.Process(server.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            children = []
+        for process in [server, *children]:
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        server.wait()
+
+
+def _cells(row):
+    if row is None:
+        return "– | – | – | – | – | –"
+    return (
+        f"{row['rps']:.0f} | {row['p50_ms']:.2f} | {row['p99_ms']:.2f} | {row['timeouts']} | "
+        f"{row['cpu_ms']:.2f} | {row['cpu_share']:.0%}"
+    )
+
+
 def write_report(size, results):
+    """The tables of the passes run so far (bench/results/bench-<size>.md and .json)."""
+    first = next(iter(results.values()))
+    trivial_cpu = [row["trivial"]["cpu_ms"] for row in first]
     lines = [
-        f"Benchmark at {size:,} initiatives: gunicorn 2 workers, wrk -t2 -c{CONNECTIONS} "
-        f"-d{DURATION}s on loopback; ratios against the trivial view of the same pass.",
+        f"Benchmark at {size:,} initiatives, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+        f"gunicorn 2 workers, wrk -t2 -c{CONNECTIONS} -d{DURATION}s on loopback "
+        f"(the trivial view -d{TRIVIAL_DURATION}s between every two pages).",
         "Page cache off: every request renders its page, reusing the lists, counts, options "
         "and search results cached until content changes. Page cache on: whole pages from Redis. "
+        "CPU: the gunicorn processes' user+system time per request; share: the trivial "
+        "view's CPU per request (measured just before and after) over the page's. "
+        "Timeouts: requests wrk gave up on after 2 s, left out of its latencies. "
         "Cold: one request with every cache empty (as after a content change), "
         "single-threaded, median of 5; its query count.",
+        f"Trivial view, first pass: {min(trivial_cpu):.3f}–{max(trivial_cpu):.3f} ms CPU per request.",
         "",
-        "| page | page cache off req/s | p50 ms | p99 ms | throughput vs trivial "
-        "| p50 vs trivial | page cache on req/s | p50 ms | p99 ms | throughput vs trivial "
+        "| page | off: req/s | p50 ms | p99 ms | timeouts | CPU ms/req | CPU share "
+        "| on: req/s | p50 ms | p99 ms | timeouts | CPU ms/req | CPU share "
         "| cold render ms | cold queries | transferred KB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|" + "---:|" * 15,
     ]
-    for plain, cached in zip(results["uncached"], results["cached"], strict=True):
-        cold = f"{plain['cold_ms']:.1f}" if plain.get("cold_ms") is not None else "–"
+    uncached, cached = results.get("uncached"), results.get("cached")
+    for index, row in enumerate(uncached or cached):
+        plain = uncached[index] if uncached else None
+        on = cached[index] if cached else None
+        cold = f"{row['cold_ms']:.1f}" if row.get("cold_ms") is not None else "–"
         lines.append(
-            f"| {plain['name']} | {plain['rps']:.0f} | {plain['p50_ms']:.2f} | {plain['p99_ms']:.2f} | "
-            f"{plain['throughput_ratio']:.0%} | {plain['latency_ratio']:.2f}× | "
-            f"{cached['rps']:.0f} | {cached['p50_ms']:.2f} | {cached['p99_ms']:.2f} | "
-            f"{cached['throughput_ratio']:.0%} | {cold} | {plain['queries']} | "
-            f"{plain['transferred_bytes'] / 1024:.1f} |"
+            f"| {row['name']} | {_cells(plain)} | {_cells(on)} | {cold} | {row['queries']} | "
+            f"{row['transferred_bytes'] / 1024:.1f} |"
         )
-    lines += [
-        "",
-        "What the layers below whole pages earn (page cache off in every column): req/s "
-        "with every layer, without the rendered fragments (list items, search results), "
-        "without each worker's memory of shared values, without both.",
-        "",
-        "| page | all layers | no fragments | no worker memory | neither |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    rows = zip(
-        *(results[mode] for mode in ("uncached", "no fragments", "no worker memory", "neither")),
-        strict=True,
-    )
-    for every, *without in rows:
-        cells = " | ".join(f"{row['rps']:.0f} ({row['rps'] / every['rps']:.0%})" for row in without)
-        lines.append(f"| {every['name']} | {every['rps']:.0f} | {cells} |")
+    layers = ("uncached", "no fragments", "no worker memory", "neither")
+    if all(mode in results for mode in layers):
+        lines += [
+            "",
+            "What the layers below whole pages earn (page cache off in every column): CPU ms "
+            "per request with every layer, without the rendered fragments (list items, search "
+            "results), without each worker's memory of shared values, without both.",
+            "",
+            "| page | all layers | no fragments | no worker memory | neither |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for every, *without in zip(*(results[mode] for mode in layers), strict=True):
+            cells = " | ".join(f"{row['cpu_ms']:.2f}" for row in without)
+            lines.append(f"| {every['name']} | {every['cpu_ms']:.2f} | {cells} |")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"bench-{size}.md").write_text("\n".join(lines) + "\n")

@@ -9,8 +9,11 @@ from django.views.generic import TemplateView
 
 from front.urls import *  # noqa: F403
 from front.urls import urlpatterns as site_urlpatterns
+from sscportal.caching.pages import never_page_cached
 
 
+# The yardstick: what Django costs with no page, not even the page cache's lookup.
+@never_page_cached
 def trivial(request):
     return HttpResponse("ok", content_type="text/plain")
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from events.models import Event
 from initiatives.facets import facet_counts
 from initiatives.filters import UNDATED, InitiativeFilterForm
 from initiatives.models import (
@@ -20,6 +21,8 @@ from initiatives.models import (
     Sector,
     SustainableDevelopmentGoal,
 )
+from people.models import Person
+from resources.models import Resource
 from sscportal.caching.values import cached_count, until_content_changes
 from sscportal.reader_toolkit.listing import SafePaginationMixin, grouped_option_tags, option_tags
 from sscportal.reader_toolkit.mixins import PublishedOrStaffMixin
@@ -27,6 +30,7 @@ from sscportal.reader_toolkit.sorting import SortedListMixin
 from sscportal.text.languages import every_language, shown
 from sscportal.visibility import public_prefetch, published_through
 from statements.mentions import mentioned_in
+from statements.models import Statement
 
 from .countries.views import by_region_and_name
 from .opendata.feeds import ListFeed
@@ -39,6 +43,9 @@ class InitiativeListView(OpenDataLinksMixin, SortedListMixin, SafePaginationMixi
     # Its parameters, besides `page`: the download and the feed take the same.
     filter_form = InitiativeFilterForm
     open_data = "initiatives"
+    # Initiatives and what they name only: a change to these leaves the cached
+    # page as it is (sscportal/caching/pages.py, page_dependencies).
+    independent_of = (Statement, Event, Resource, Person)
 
     @staticmethod
     def public_items():

@@ -14,7 +14,7 @@ from typing import Any
 import simple_history
 from django.db.models.signals import pre_save
 
-from sscportal.caching.versions import watch
+from sscportal.caching import invalidation
 from sscportal.search.columns import SEARCH_COLUMNS
 from sscportal.search.links import watch_links
 from sscportal.text.safety import strip_forbidden_characters
@@ -64,6 +64,10 @@ class ContentType:
     # The lookup from an item to the countries it concerns, if any: a country
     # with a public item is a country with content.
     countries: str | None = None
+    # Lookups from an item to the countries whose pages show it, for a type
+    # whose changes renew only those pages (sscportal/caching/invalidation.py);
+    # a country page depends on every other type as a whole.
+    country_pages: tuple = ()
     # What a public item needs loaded to build its URL (e.g. an event's observance).
     url_needs: tuple = ()
     # Many-to-many fields whose links the history keeps.
@@ -112,8 +116,8 @@ def register(*types):
     for content_type in types:
         if content_type.exchange is not None:
             content_type.exchange.bind(content_type.model)
+        invalidation.watch(content_type)
         for model in (content_type.model, *content_type.parts):
-            watch(model)
             # However a row is saved (admin, import, shell), no text the
             # feeds and sitemaps cannot carry is stored.
             pre_save.connect(

@@ -5,6 +5,7 @@ Production deployments set DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL
 """
 
 import datetime
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -145,6 +146,24 @@ DATABASES["default"].update(
     # restarted database server does not leave workers with dead sockets.
     CONN_HEALTH_CHECKS=True,
 )
+# A query running longer than this is cancelled, so a runaway query (a filter
+# combination no index serves, at a million rows) costs its reader the 503
+# page, not a worker held past gunicorn's timeout. 0 = no limit. Management
+# commands (imports, exports, the corpus, migrations) rightly run long:
+# manage.py marks every command but runserver (SSCPORTAL_MANAGEMENT_COMMAND,
+# not a setting), and they get DB_COMMAND_STATEMENT_TIMEOUT_MS (0 unless set).
+if os.environ.get("SSCPORTAL_MANAGEMENT_COMMAND") == "1":
+    STATEMENT_TIMEOUT_MS = int(env_str("DB_COMMAND_STATEMENT_TIMEOUT_MS", "0"))
+else:
+    STATEMENT_TIMEOUT_MS = int(env_str("DB_STATEMENT_TIMEOUT_MS", "5000"))
+if STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured("A statement timeout is 0 (none) or a number of milliseconds.")
+if STATEMENT_TIMEOUT_MS:
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # libpq's startup options: set once per connection, no query of its own.
+    _options["options"] = " ".join(
+        [*filter(None, [_options.get("options")]), f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"]
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
@@ -182,6 +201,10 @@ PAGE_CACHE_VARIANTS_PER_PATH = int(env_str("PAGE_CACHE_VARIANTS_PER_PATH", "1000
 # results, and each worker's memory of values read from the shared cache.
 CACHE_FRAGMENTS = env_bool("CACHE_FRAGMENTS", True)
 CACHE_WORKER_MEMORY = env_bool("CACHE_WORKER_MEMORY", True)
+# How long a worker uses the table of content versions it last read
+# (sscportal/caching/versions.py): a cache hit then costs one round trip, and
+# another worker's change shows here this much later at most.
+CACHE_VERSIONS_SECONDS = float(env_str("CACHE_VERSIONS_SECONDS", "0.2"))
 
 # --- Languages ------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -104,6 +104,9 @@ STATEMENTS = ContentType(
     list_url="statements:statement_list",
     menu=4,
     share_image=True,
+    # A country's page lists the statements that mention it, and those of its
+    # events and organizations (front/countries/views.py).
+    country_pages=("mentioned_countries", "event__country", "organization__country"),
     history_m2m=("mentioned_countries", "mentioned_initiatives", "mentioned_organizations"),
     exchange=Section(
         "statements",

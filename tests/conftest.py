@@ -3,7 +3,11 @@ import os
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
+
+from sscportal.caching import versions
 
 from .demo_rows import AddedRows, ImportedContent
 
@@ -83,8 +87,48 @@ def site_url(settings):
 def empty_page_cache():
     # Each test has its own data (rolled back after): cached pages must not leak.
     cache.clear()
+    versions.forget_held()
     yield
     cache.clear()
+    versions.forget_held()
+
+
+@pytest.fixture(autouse=True)
+def content_versions_read_every_request():
+    # Tests empty the cache, or add rows with bulk_create (no signals), between
+    # two requests and expect the next to see it: a worker's hold of the
+    # versions would outlive that. tests/caching/test_round_trips.py sets its own.
+    with override_settings(CACHE_VERSIONS_SECONDS=0):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def content_versions_bumped_where_production_commits(monkeypatch):
+    """Content versions are bumped when a transaction commits (sscportal/caching/versions.py),
+    and a test's own transaction never does: bump where production would commit,
+    when the last transaction the code opened ends (a save outside any: at once)."""
+
+    def code_transaction_open():
+        return any(not block._from_testcase for block in connection.atomic_blocks)
+
+    monkeypatch.setattr(versions, "in_transaction", code_transaction_open)
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_and_bump(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if connection.in_atomic_block and not code_transaction_open():
+            ours = [
+                entry
+                for entry in connection.run_on_commit
+                if isinstance(getattr(entry[1], "__self__", None), versions.Pending)
+            ]
+            for entry in ours:
+                connection.run_on_commit.remove(entry)
+                entry[1]()
+        return result
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_and_bump)
 
 
 @pytest.fixture(autouse=True)

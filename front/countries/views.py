@@ -91,6 +91,9 @@ class CountryListView(OpenDataLinksMixin, TemplateView):
     # The page shows them all; its download and API take these filters.
     filter_form = CountryFilterForm
     open_data = "countries"
+    # Countries with initiatives, events or resources: statements have no
+    # countries of their own (sscportal/caching/pages.py, page_dependencies).
+    independent_of = (Statement,)
 
     @staticmethod
     def public_items():
@@ -203,6 +206,10 @@ def _world_map(countries, initiative_counts):
 class CountryDetailView(DetailView):
     template_name = "front/countries/country_detail.html"
     context_object_name = "country"
+    # Statements are shown here by the country they concern, and a change to
+    # one renews only its countries' pages (statements/content.py, country_pages).
+    independent_of = (Statement,)
+    country_code_kwarg = "code"
 
     def get_object(self, queryset=None):
         code = self.kwargs["code"]

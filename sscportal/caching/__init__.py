@@ -1,4 +1,4 @@
-"""Caches, all keyed by one content version that any content change bumps.
+"""Caches, all keyed by content versions that content changes bump.
 
 Layers, outermost first (each can be switched off in settings to measure it):
 
@@ -7,8 +7,10 @@ Layers, outermost first (each can be switched off in settings to measure it):
 - `values`: counts, ids of list queries, filter options... (always on);
 - the per-worker memory in front of the shared cache (CACHE_WORKER_MEMORY).
 
-Every key is built by `versions.key()`, so every key holds the content version
-and a change is visible at once: the next request asks for new keys.
+Every key is built by `versions` and holds content versions (values and
+fragments: the one every change renews; pages: those of what they show,
+`invalidation.py`), so a change is visible at once: the next request asks for
+new keys.
 
 Every value and fragment is named with its language, said apart from its name
 and never left out: `values.until_content_changes(name, build, language=...)`

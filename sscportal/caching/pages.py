@@ -16,7 +16,8 @@ HTTP caching, for every response this middleware sees:
   served from or stored in the page cache. A session cookie that maps to no
   session (expired, forged, junk) counts as anonymous.
 
-Which entry a request gets: its path, and the query parameters its view
+Which entry a request gets: the content versions of what its view shows
+(`page_dependencies`, versions.py), its path, and the query parameters its view
 declares (see `view_parameters`), each with its last value, empty ones left
 out, in name order. The view of an anonymous request sees that cleaned query
 and nothing else, so an entry is always the page of its key, whichever
@@ -50,8 +51,9 @@ from django.utils.translation import get_language_from_path, override
 
 from sscportal.operations import metrics
 
-from . import shared
-from .versions import cache_available, key
+from . import shared, versions
+from .invalidation import watched_areas
+from .versions import COUNTRY_TAG, EVERY_COUNTRY, cache_available, key
 
 CACHEABLE_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml")
 # Private or per-user pages, and answers for machines that must be current, are never cached.
@@ -90,16 +92,45 @@ def with_query_parameters(view, *names):
     return declared
 
 
-def declared_parameters(request):
-    """The query parameters the view answering `request` declares (view_parameters);
-    None when it declares none, or no view answers its path (a 404, a redirect)."""
+def never_page_cached(view):
+    """`view`, whose answers the page cache neither looks up nor keeps: no round
+    trip to the cache for an answer that is never stored (not HTML, say)."""
+    view.page_cached = False
+    return view
+
+
+def _resolved(request):
+    """The URL match of `request`'s path, or None when no view answers it."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     try:
         with override(language):
-            match = resolve(request.path_info)
+            return resolve(request.path_info)
     except Resolver404:
         return None
-    return view_parameters(match.func)
+
+
+def declared_parameters(request):
+    """The query parameters the view answering `request` declares (view_parameters);
+    None when it declares none, or no view answers its path (a 404, a redirect)."""
+    match = _resolved(request)
+    return None if match is None else view_parameters(match.func)
+
+
+def page_dependencies(match):
+    """(areas, tags) whose versions key the page of `match` (versions.py).
+
+    Every watched area, less the models its view declares itself
+    `independent_of`; with `country_code_kwarg`, the page of the country that
+    URL argument names, renewed by changes tagged with that country.
+    """
+    view = getattr(match.func, "view_class", match.func) if match else None
+    independent = {model._meta.label for model in getattr(view, "independent_of", ())}
+    areas = watched_areas() - independent
+    code_kwarg = getattr(view, "country_code_kwarg", None)
+    if code_kwarg is None:
+        return areas, ()
+    code = str(match.kwargs.get(code_kwarg, "")).lower()
+    return areas, (COUNTRY_TAG.format(code=code), EVERY_COUNTRY)
 
 
 def view_parameters(view):
@@ -142,13 +173,17 @@ class AnonymousPageCacheMiddleware:
             return response
         if not self._anonymous_page_request(request):
             return self.get_response(request)
-        names = declared_parameters(request)
+        match = _resolved(request)
+        if match is not None and not getattr(match.func, "page_cached", True):
+            # A view that says its answers are never kept (see `never_page_cached`).
+            return self.get_response(request)
+        names = None if match is None else view_parameters(match.func)
         if names is not None:
             self._clean_query(request, names)
         # A view that declares nothing: a query string of its own is not kept.
         bypass = names is None and bool(request.META.get("QUERY_STRING"))
         storing = settings.PAGE_CACHE_SECONDS > 0 and not bypass and cache_available()
-        page_key = self._page_key(request) if storing else None
+        page_key = self._page_key(request, match) if storing else None
         cached = shared.get(page_key) if storing else None
         if cached is not None:
             # Pages stored before the route was kept with them have three parts.
@@ -210,14 +245,14 @@ class AnonymousPageCacheMiddleware:
         return count is not None and count <= limit
 
     @staticmethod
-    def _page_key(request):
+    def _page_key(request, match):
         # Hashed: paths may hold Arabic or spaces, which some cache backends refuse.
         # Host and scheme are not part of it: no page depends on them, every
         # absolute URL comes from SITE_URL (sscportal/configuration/site.py).
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         # Stored as sent: gzip-compressed for readers who accept it, plain otherwise.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "plain"
-        return key("page", encoding, path)
+        return versions.page_key(*page_dependencies(match), encoding, path)
 
     @staticmethod
     def _etag(response):

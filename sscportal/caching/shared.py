@@ -72,6 +72,17 @@ def call(operation, *args, default=None, **kwargs):
         return default
 
 
+def attempt(function, *args, default=None):
+    """`function(*args)` (a call to the cache), or `default` when the cache fails or rests."""
+    if is_resting():
+        return default
+    try:
+        return function(*args)
+    except CACHE_ERRORS as error:
+        record_failure(error)
+        return default
+
+
 def get(name):
     return call("get", name)
 

@@ -1,13 +1,47 @@
-"""The content version: one number in the shared cache, in every cache key.
+"""Content versions: what a change invalidates, and the key of every cached thing.
 
-Saving or deleting any registered content (a publish included) bumps it, so
-every cached page, fragment and value is replaced by new keys at once.
+The shared cache holds a small table of version numbers (one Redis hash; one
+value on other backends):
+
+- `epoch`: random, replaced when everything must go (the table was lost, a
+  bump was lost while the cache was down, or a caller asks for everything);
+- `*`: bumped by every change. Values and fragments are keyed by it (`key()`):
+  they are cheap to rebuild, and what each one reads is not declared;
+- one field per content "area", the label of a watched model
+  ("statements.statement"): bumped when a row of it, a row edited with it or
+  one of its many-to-many links changes;
+- one field per country, "country:ke": bumped when an item shown on that
+  country's page changes, its countries before and after the change both
+  (invalidation.py says which items and how).
+
+A whole page is keyed by the versions of what it shows (`page_version()`):
+every area, less those its view declares itself `independent_of`, plus the
+tags it declares (a country page: its own country, not the areas whose items
+are tagged by country). A view that declares nothing depends on every area:
+a forgotten declaration costs hits, never a stale page. So saving a statement
+leaves the initiatives list, the countries index and other countries' pages
+cached, and renews the statement's page, the lists and home.
+
+Why a table read whole and held, rather than per-page tags checked per hit:
+a hit must cost one round trip (issue 29, part 5). Each worker holds the table
+it last read for CACHE_VERSIONS_SECONDS (0.2 s), so a cache hit is one GET of
+the page; one HGETALL of some 300 small fields (areas and countries) is paid
+per worker at most five times a second. A change shows at once in the process
+that made it (its bump drops what it held) and within 0.2 s in every other
+worker: a reader whose table predates a commit stores the new rows under the
+old key, which no-one asks for once the tables are read again.
+
+A change is bumped once, when its transaction commits (an import of
+thousands of items, an admin action on many: one bump of the union of what
+they touched). Not before the commit: a reader who saw the new version then
+would store the old rows under it. Every reader reads the versions before its
+first query, so a bump after the commit is enough.
 
 When the shared cache does not answer, the version is None: nothing is read
 from or stored in any cache layer (the worker memory included) and pages are
 built from the database. A bump that could not be made is dangerous: once the
 cache answers again it would serve what it held under the old version. So any
-process that saw the cache fail bumps the version before it next uses the
+process that saw the cache fail renews the epoch before it next uses the
 cache (a reader of the old data may have missed a writer's bump), and a process
 whose own bump failed retries it in the background until it lands. Either way
 a value stored before a failed bump cannot outlive its own lifetime
@@ -15,47 +49,46 @@ a value stored before a failed bump cannot outlive its own lifetime
 to retry.
 """
 
+import hashlib
 import logging
-import secrets
 import threading
 import time
 from contextvars import ContextVar
 
-from django.core.cache import cache
+from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import shared
 from .release import code_release
+from .version_store import EPOCH, EVERYTHING, random_epoch, store
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "sscportal:content-version"
+# Tags of country pages: one per country, and one for all of them (bumped
+# when a change touches too many items to say which countries they concern).
+COUNTRY_TAG = "country:{code}"
+EVERY_COUNTRY = "country:*"
 
-# The version as read once in the current request (OneVersionPerRequest gives
-# each request an empty dict): a page asks for it many times, the cache once.
+# The versions as read once in the current request (OneVersionPerRequest gives
+# each request an empty dict): a page asks for them many times, the cache once.
 _this_request = ContextVar("content_version_this_request", default=None)
+# The table this worker last read, and when (see the module's docstring).
+_held = {"versions": None, "read_at": 0.0}
 
 
-def _first_version():
-    # Random, not 1: when the shared cache is emptied (a restart, a flush) the
-    # new version must not repeat one whose values a worker still remembers.
-    return secrets.randbits(48)
-
-
-def _bump_in_cache():
-    """Raises the cache's error when it does not answer."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted)
-        cache.set(VERSION_KEY, _first_version(), timeout=None)
+def forget_held():
+    """Read the table again on next use (after this process changed it, or a test emptied it)."""
+    _held["versions"] = None
+    memo = _this_request.get()
+    if memo is not None:
+        memo.clear()
 
 
 _making_good = threading.Lock()
 
 
 def _make_good():
-    """After a failure seen by this process, bump before trusting the cache again.
+    """After a failure seen by this process, renew the epoch before trusting the cache again.
 
     True when the cache answers (and no bump is owed any more).
     """
@@ -69,9 +102,10 @@ def _make_good():
         return False
     try:
         if shared.seen_failure_since() is not None:
-            _bump_in_cache()
+            store().bump((), new_epoch=random_epoch())
+            forget_held()
             shared.forget_failure()
-            logger.warning("shared cache answers again; content version bumped")
+            logger.warning("shared cache answers again; content versions renewed")
     except shared.CACHE_ERRORS as error:
         shared.record_failure(error)
         return False
@@ -80,25 +114,48 @@ def _make_good():
     return True
 
 
-def content_version():
-    """The current version, or None while the shared cache does not answer."""
+def _read():
+    """The table, from this worker's hold if fresh enough, else from the cache; None when down."""
+    if not _make_good():
+        return None
+    held = _held["versions"]
+    if held is not None and time.monotonic() - _held["read_at"] < settings.CACHE_VERSIONS_SECONDS:
+        return held
+    versions = shared.attempt(store().read)
+    if versions is not None and EPOCH not in versions:  # new or emptied: start it
+        versions = shared.attempt(store().start, random_epoch())
+    if versions is None:
+        forget_held()
+        return None
+    _held.update(versions=versions, read_at=time.monotonic())
+    return versions
+
+
+def current_versions():
+    """The table {field: number} as this request sees it, or None while the cache does not answer."""
     memo = _this_request.get()
-    if memo is not None and "version" in memo:
-        return memo["version"]
-    version = None
-    if _make_good():
-        version = shared.call("get_or_set", VERSION_KEY, _first_version, timeout=None)
+    if memo is not None and "versions" in memo:
+        return memo["versions"]
+    versions = _read()
     if memo is not None:
-        memo["version"] = version
-    return version
+        memo["versions"] = versions
+    return versions
+
+
+def content_version():
+    """The version every change renews, or None while the shared cache does not answer."""
+    versions = current_versions()
+    if versions is None:
+        return None
+    return versions[EPOCH] + versions.get(EVERYTHING, 0)
 
 
 def cache_available():
-    return content_version() is not None
+    return current_versions() is not None
 
 
 def key(kind, *parts):
-    """The one key scheme: sscportal:<release>:<version>:<kind>:<parts...>.
+    """The key of values and fragments: sscportal:<release>:<version>:<kind>:<parts...>.
 
     The release (release.code_release()) changes with a deploy that changes
     templates or code, so output cached by the previous release is not served.
@@ -119,29 +176,98 @@ def key(kind, *parts):
     )
 
 
-def _bump_now():
-    memo = _this_request.get()
-    if memo is not None:
-        memo.clear()
+def page_version(areas, tags=()):
+    """A digest of the versions of `areas` (model labels) and `tags` (see the
+    module), or "offline" while the cache does not answer.
+
+    A field never bumped counts as 0; the epoch is always part of it.
+    """
+    versions = current_versions()
+    if versions is None:
+        return "offline"
+    parts = [f"{EPOCH}={versions[EPOCH]}"]
+    parts += [f"{name}={versions.get(name, 0)}" for name in sorted({*areas, *tags})]
+    return hashlib.sha256(";".join(parts).encode()).hexdigest()[:24]
+
+
+def page_key(areas, tags, *parts):
+    """The key of a whole page that shows `areas` and `tags` (see `page_version`)."""
+    return ":".join(
+        ["sscportal", code_release(), page_version(areas, tags), "page", *map(str, parts)]
+    )
+
+
+# --- bumping ------------------------------------------------------------------
+
+
+def _bump_now(fields, *, everything=False):
+    forget_held()
     if shared.is_resting():
         # The cache failed a moment ago: this bump is owed, like any after a failure.
         shared.note_missed_write()
         _retry_in_background()
         return
     try:
-        _bump_in_cache()
+        store().bump(fields, new_epoch=random_epoch() if everything else None)
+        forget_held()
     except shared.CACHE_ERRORS as error:
         shared.record_failure(error)
         _retry_in_background()
 
 
+class Pending:
+    """What the current transaction changed, bumped once when it commits."""
+
+    def __init__(self):
+        self.fields = set()
+        self.everything = False
+        self.changes = 0  # for invalidation.py: past a bound it stops telling countries apart
+        self.on_commit = self._commit  # one bound method, to find it among the callbacks
+
+    def _commit(self):
+        _bump_now(self.fields, everything=self.everything)
+
+
+_pending = threading.local()
+
+
+def in_transaction():
+    """True inside a transaction that has yet to commit (the tests replace it:
+    theirs never commits)."""
+    return connection.in_atomic_block
+
+
+def this_transaction():
+    """What the open transaction will bump when it commits, or None outside one."""
+    if not in_transaction():
+        return None
+    pending = getattr(_pending, "current", None)
+    # Still registered means the same transaction (or an outer one) is open:
+    # a rollback drops the callback, and a commit runs and removes it.
+    if pending is None or not any(
+        callback is pending.on_commit for _, callback, _ in connection.run_on_commit
+    ):
+        pending = _pending.current = Pending()
+        transaction.on_commit(pending.on_commit)
+    return pending
+
+
+def bump(fields=(), *, everything=False):
+    """Renew `fields` (areas, tags) and `*`; with `everything`, every key.
+
+    Inside a transaction, once, when it commits, with whatever else it bumps.
+    """
+    pending = this_transaction()
+    if pending is None:
+        _bump_now(set(fields), everything=everything)
+    else:
+        pending.fields.update(fields)
+        pending.everything = pending.everything or everything
+
+
 def bump_content_version(**kwargs):
-    _bump_now()
-    # Inside a transaction, bump again once it commits: a reader between the
-    # first bump and the commit would otherwise store the old rows under the
-    # new version.
-    if connection.in_atomic_block:
-        transaction.on_commit(_bump_now)
+    """Renew every key (a change whose reach is unknown: rows copied in, a restore)."""
+    bump(everything=True)
 
 
 _retrier = {"thread": None}
@@ -183,21 +309,8 @@ def settle(seconds):
     return True
 
 
-def watch(model):
-    """Bump the version whenever a row of `model`, or one of its many-to-many links, changes."""
-    label = model._meta.label
-    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"version-save-{label}")
-    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"version-del-{label}")
-    for field in model._meta.local_many_to_many:
-        m2m_changed.connect(
-            bump_content_version,
-            sender=field.remote_field.through,
-            dispatch_uid=f"version-m2m-{label}-{field.name}",
-        )
-
-
 class OneVersionPerRequest:
-    """Read the content version at most once per request."""
+    """Read the content versions at most once per request."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -103,6 +103,10 @@ def _build(dump, version):
             if outermost:
                 # Before any query of the transaction: one snapshot for the whole dump.
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            # Writing every item takes as long as it takes, and waiting for the
+            # worker building it too: not a reader's runaway query
+            # (settings.STATEMENT_TIMEOUT_MS). For this transaction only.
+            cursor.execute("SET LOCAL statement_timeout = 0")
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_id(dump.name)])
         if path.exists():  # another worker built it while this one waited
             return
