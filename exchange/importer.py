@@ -24,6 +24,7 @@ from sscportal.exchange_format import (
     show,
 )
 from sscportal.operations import metrics
+from sscportal.search.links import refreshed_on_leaving
 from sscportal.text.safety import first_forbidden
 
 from . import schema
@@ -118,7 +119,8 @@ def import_content(text):
         if not _take_import_lock():
             report.error("$", "another import is running; try again when it has finished")
             raise ImportFailed(report)
-        write_items(items, report)
+        with refreshed_on_leaving():
+            write_items(items, report)
         if report.errors:
             # Every rule is checked in the first pass; these are the database's
             # last word on something we did not foresee. Nothing is kept.
