@@ -393,6 +393,12 @@ def generate(
             # Six to ten paragraphs: the length of a real speech or message.
             body_en, body_ar = _paragraphs(rng, rng.randrange(6, 11), a, b, topic_en, topic_ar)
             event = rng.choice(created_events) if rng.random() < 0.5 else None
+            delivered_on = datetime.date(2005 + rng.randrange(21), rng.randrange(1, 13), 12)
+            if event is not None:
+                # Made at the event: the exchange format refuses a statement of
+                # a Day's event dated more than 31 days from the Day. (The date
+                # above is drawn anyway, so the rest of the corpus stays as it was.)
+                delivered_on = event.starts_at.date()
             rows.append(
                 Statement(
                     slug=f"gen-statement-{n}",
@@ -405,7 +411,7 @@ def generate(
                     speaker_ar=f"وزير {topic_ar}",
                     organization=rng.choice(orgs),
                     kind=rng.choice(KINDS),
-                    delivered_on=datetime.date(2005 + rng.randrange(21), rng.randrange(1, 13), 12),
+                    delivered_on=delivered_on,
                     event=event,
                     original_language=rng.choice(["en", "ar", "fr", "es"]),
                 )
