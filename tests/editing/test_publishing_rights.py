@@ -181,11 +181,11 @@ def test_only_publishers_have_the_publish_action(client, roles, make, list_url):
 
 def test_a_draft_observance_and_organization_are_nowhere_public(client):
     factories.ObservanceFactory(year=2031, date=datetime.date(2031, 9, 12), status="draft")
-    organization = factories.OrganizationFactory(key="hidden", status="draft")
+    organization = factories.OrganizationFactory(key="undisclosed", status="draft")
     factories.ResourceFactory(slug="theirs").organizations.add(organization)
     assert "2031" not in client.get("/en/events/").text
-    assert "hidden" not in client.get("/en/organizations/").text
+    assert "undisclosed" not in client.get("/en/organizations/").text
     sitemap = (
         client.get("/sitemap-organizations.xml").text + client.get("/sitemap-observances.xml").text
     )
-    assert "hidden" not in sitemap and "/2031/" not in sitemap
+    assert "undisclosed" not in sitemap and "/2031/" not in sitemap
