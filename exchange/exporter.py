@@ -13,8 +13,7 @@ def export_content():
     """Every item of every section, sorted by natural key, as one dict (for callers
     that look into it; `export_sections` is the export that scales)."""
     document = {"format": FORMAT, "version": VERSION}
-    for section in content_types.sections():
-        document[section.name] = [section.item(item) for item in section.export_queryset()]
+    document.update((name, list(items)) for name, items in export_sections())
     return document
 
 
