@@ -29,7 +29,7 @@ def names(item):
     return found
 
 
-def _normalized(texts):
+def normalized(texts):
     """Each text lower-cased and normalised as the search columns are, in one query."""
     sql = "lower(t)"
     for language in search_languages():
@@ -54,7 +54,7 @@ def best_bet(candidates, raw):
     if not candidates or not query:
         return None
     named = [(item, names(item)) for item in candidates]
-    normal = _normalized([query] + [name for _item, item_names in named for name in item_names])
+    normal = normalized([query] + [name for _item, item_names in named for name in item_names])
     query_words = set(WORD.findall(normal[query] or ""))
     for item, item_names in named:
         for name in item_names:

@@ -18,7 +18,7 @@ from sscportal import content_types
 from sscportal.caching.values import until_content_changes
 from sscportal.text.languages import shown
 
-from .best_bets import _normalized, names
+from .best_bets import names, normalized
 from .query import clean_query
 from .ranking import near_misses
 
@@ -37,7 +37,7 @@ def suggestions(raw):
     query = clean_query(raw)
     if not query:
         return []
-    needle = _normalized([query])[query]
+    needle = normalized([query])[query]
     scored = {}
     for shown_name, variants in _entity_names():
         score = max(closeness(needle, variant) for variant in variants)
@@ -95,8 +95,8 @@ def _build_entity_names():
             texts = [text for text in names(item) if not text.isdigit()]
             if texts:
                 entities.append((shown(item, ct.search.title).text, texts))
-    normalized = _normalized([text for _name, texts in entities for text in texts])
-    return [(name, [normalized[text] for text in texts]) for name, texts in entities]
+    folded = normalized([text for _name, texts in entities for text in texts])
+    return [(name, [folded[text] for text in texts]) for name, texts in entities]
 
 
 def _close_titles(raw):
