@@ -32,6 +32,7 @@ from initiatives.models import (
     Sector,
 )
 from sscportal import content_types
+from sscportal.operations.bulk_work import lift_statement_timeout
 from sscportal.search.links import refresh_linked_names
 from statements.models import Statement
 
@@ -224,11 +225,8 @@ def generate(
     """Fill the database. `linked_names=False` leaves the search columns' linked
     names empty (for tests that do not search: filling them is half the time)."""
     started = time.monotonic()
-    with connection.cursor() as cursor:
-        # Bulk inserts of thousands of rows are not a reader's runaway query
-        # (settings.STATEMENT_TIMEOUT_MS): tests call this outside manage.py,
-        # where the site's limit would apply. For this transaction only.
-        cursor.execute("SET LOCAL statement_timeout = 0")
+    # Tests call this outside manage.py, where the site's limit would apply.
+    lift_statement_timeout()
 
     def progress(message):
         log(f"{message} ({time.monotonic() - started:.0f} s)")

@@ -24,6 +24,7 @@ from sscportal.exchange_format import (
     show,
 )
 from sscportal.operations import metrics
+from sscportal.operations.bulk_work import lift_statement_timeout
 from sscportal.search.links import refreshed_on_leaving
 from sscportal.text.safety import first_forbidden
 
@@ -116,6 +117,9 @@ def import_content(text):
     if report.errors:
         raise ImportFailed(report)
     with transaction.atomic():
+        # An import from the admin form runs in a web worker, under the
+        # reader's limit: a large file would be cut halfway (and rolled back).
+        lift_statement_timeout()
         if not _take_import_lock():
             report.error("$", "another import is running; try again when it has finished")
             raise ImportFailed(report)
@@ -151,11 +155,10 @@ def refresh_planner_statistics(items):
         }
     )
     if tables:
-        # Bulk work, not a reader's runaway query: outside manage.py (an import
-        # in a test, or from the admin) the site's statement timeout would
-        # apply, and CI's loaded machine passed it. Lifted for this ANALYZE only.
+        # Outside manage.py (an import in a test, or from the admin) the
+        # site's statement timeout would apply, and CI's loaded machine passed it.
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = 0")
+            lift_statement_timeout()
             cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 

@@ -34,6 +34,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from sscportal.caching.versions import content_version
+from sscportal.operations.bulk_work import lift_statement_timeout
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +105,8 @@ def _build(dump, version):
                 # Before any query of the transaction: one snapshot for the whole dump.
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             # Writing every item takes as long as it takes, and waiting for the
-            # worker building it too: not a reader's runaway query
-            # (settings.STATEMENT_TIMEOUT_MS). For this transaction only.
-            cursor.execute("SET LOCAL statement_timeout = 0")
+            # worker building it too.
+            lift_statement_timeout()
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_id(dump.name)])
         if path.exists():  # another worker built it while this one waited
             return

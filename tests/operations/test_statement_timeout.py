@@ -1,6 +1,7 @@
 """A runaway query is cut by PostgreSQL and costs its reader the 503 page, not
 a worker; management commands are not cut (issue 29, part 6)."""
 
+import json
 import os
 import subprocess
 import sys
@@ -112,3 +113,21 @@ def test_a_dump_is_built_however_long_it_takes(settings, tmp_path, monkeypatch):
         cursor.execute("SET statement_timeout = 100")  # undone with the test's transaction
     path, _version = dumps.current("slow.txt")
     assert path.read_bytes() == b"built"
+
+
+def test_an_import_is_not_cut_however_long_it_writes(monkeypatch):
+    """The admin's import form runs in a web worker, under the reader's limit."""
+    from exchange import importer
+
+    written = importer.write_items
+
+    def slow_write(items, report):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(0.3)")
+        written(items, report)
+
+    monkeypatch.setattr(importer, "write_items", slow_write)
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 100")  # undone with the test's transaction
+    document = {"format": "sscportal-content", "version": 3, "pages": []}
+    importer.import_content(json.dumps(document))

@@ -17,6 +17,7 @@ from initiatives.models import (
     Organization,
     Region,
 )
+from sscportal.operations.bulk_work import lift_statement_timeout
 from statements.models import Statement
 
 from .. import factories
@@ -152,10 +153,10 @@ class World:
         self.size = size
         # As an import does (exchange/importer.py): the planner must know the
         # tables are no longer empty, or it picks plans that rescan per row.
+        # The whole database, on a loaded CI machine: more than the site's
+        # statement timeout; lifted until the test's transaction ends.
+        lift_statement_timeout()
         with connection.cursor() as cursor:
-            # The whole database, on a loaded CI machine: more than the site's
-            # statement timeout; lifted until the test's transaction ends.
-            cursor.execute("SET LOCAL statement_timeout = 0")
             cursor.execute("ANALYZE")
 
 
