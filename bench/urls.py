@@ -20,6 +20,14 @@ def trivial(request):
 
 urlpatterns = [
     path("bench/trivial", trivial),
-    *i18n_patterns(path("bench/empty-page", TemplateView.as_view(template_name="base.html"))),
+    *i18n_patterns(
+        path(
+            # Named, as every page of the site is: its alternate-language links are
+            # reversed, not resolved again from the path.
+            "bench/empty-page",
+            TemplateView.as_view(template_name="base.html"),
+            name="bench-empty-page",
+        )
+    ),
     *site_urlpatterns,
 ]

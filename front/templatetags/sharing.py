@@ -31,8 +31,15 @@ def og_image_url(context):
     match = getattr(request, "resolver_match", None)
     kinds = content_types.share_images()
     kind = match.namespace if match and match.namespace in kinds else "site"
-    url = static(f"img/og/{kind}-{_image_language(get_language())}.png")
+    url = _image_path(kind, get_language())
     return absolute_url(url) if url.startswith("/") else url
+
+
+@cache
+def _image_path(kind, language):
+    # The manifest lookup cost more than the rest of the page's head: once a
+    # kind and language per process (the manifest changes only with a deploy).
+    return static(f"img/og/{kind}-{_image_language(language)}.png")
 
 
 @cache

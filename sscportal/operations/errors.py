@@ -80,6 +80,8 @@ def error_page(request, status, message=""):
         "message": message,
         # A reader who reached no page is offered a search and the main sections.
         "find_next": status == 404,
+        # The footer of a 503 may lack its links (the database is down): not kept.
+        "frame_uncacheable": status >= 500,
     }
     body = loader.render_to_string("error.html", context, request)
     return HttpResponse(body, status=status)
