@@ -243,6 +243,9 @@ class Event(Publishable):
             return self.observance.year
         return self.starts_on.year
 
+    def venue_zone(self):
+        return self.timezone
+
     def get_absolute_url(self):
         return reverse("events:event_detail", args=[self.year, self.slug])
 

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,23 @@ class HasPublicationStatus(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The embargo: `manage.py publish_scheduled`, run every minute, publishes a
+    # draft once its publish_at has come and takes a published item down once
+    # its unpublish_at has; each field is emptied when it has been acted on.
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A draft is published at this time, within a minute. Empty: by hand."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A published item returns to draft at this time. Empty: it stays."),
+    )
 
     # Translated HTML fields, cleaned with the one allowlist on every save.
     rich_text_fields = ()
@@ -59,9 +77,26 @@ class HasPublicationStatus(models.Model):
                 setattr(self, column, sanitize_html(getattr(self, column)))
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            raise ValidationError(
+                {"unpublish_at": _("Unpublish after the time of publication, not before it.")}
+            )
+
     @property
     def is_published(self):
         return is_public(self)
+
+    def venue_zone(self):
+        """The IANA time zone of where the item happens, if it happens somewhere:
+        the admin shows scheduled times in it too."""
+        return None
+
+    @property
+    def is_scheduled(self):
+        """A draft waiting for its time of publication."""
+        return self.status == Status.DRAFT and self.publish_at is not None
 
 
 class Publishable(HasPublicationStatus):

@@ -43,7 +43,7 @@ class StatementAdmin(LanguageCodeFieldsMixin, ContentAdmin):
         "mentioned_initiatives",
         "mentioned_organizations",
     ]
-    list_select_related = ["organization"]
+    list_select_related = ["organization", "event"]
     date_hierarchy = "delivered_on"
     fieldsets = [
         (None, {"fields": ["slug", "status", "title", "kind", "body", "source_url", "video_url"]}),

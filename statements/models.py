@@ -293,6 +293,10 @@ class Statement(Publishable):
         page only records that it was made, and where to read it (its source)."""
         return any(getattr(self, f"body_{code}") for code in LANGUAGE_CODES)
 
+    def venue_zone(self):
+        # A statement made at an event was embargoed in the event's time.
+        return self.event.timezone if self.event_id else None
+
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
 

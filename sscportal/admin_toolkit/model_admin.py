@@ -5,7 +5,8 @@
 - no lost edit: a save over someone else's newer save is refused, with what
   differs, and no request waits long for a lock (admin_locking.py);
 - a list of deleted items that can be brought back;
-- publishing reserved to those with the model's `publish_<model>` permission;
+- publishing reserved to those with the model's `publish_<model>` permission,
+  at once or at a time set in advance (scheduling.py);
 - a rich-text editor on the fields in the model's `rich_text_fields` (rich_text.py);
 - a translation column and filter, counted on the admin's home page (translation_status.py);
 - every committed save counted for /metrics, per content type (metrics.py).
@@ -52,6 +53,7 @@ from .locking import (
     is_lock_timeout,
     lock_timeout,
 )
+from .scheduling import ScheduleAdminMixin
 from .translation_status import TranslationStatusMixin
 
 
@@ -395,8 +397,9 @@ def deleted_history(model, **lookup):
     return model.history.filter(history_id__in=latest.values("history_id"), history_type="-")
 
 
-class PublishingAdminMixin:
-    """Only users with `publish_<model>` can change `status`.
+class PublishingAdminMixin(ScheduleAdminMixin):
+    """Only users with `publish_<model>` can change `status` and the publishing
+    schedule (scheduling.py).
 
     An editor's save keeps the status the item had (a new item is a draft),
     whatever the form or a hand-made POST says.

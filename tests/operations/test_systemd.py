@@ -144,3 +144,26 @@ def test_the_cleanup_commands_run_against_a_database(tmp_path):
 
     assert [argv.split()[2] for argv in commands] == ["clearsessions", "axes_reset_logs"]
     assert outputs[1] == "No logs found.\n"
+
+
+@pytest.mark.django_db
+def test_the_publishing_timer_runs_its_command_every_minute():
+    timer = read_unit("sscportal-publish.timer")["Timer"]
+    service = read_unit("sscportal-publish.service")["Service"]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sscportal.settings_production",
+        "SECRET_KEY": "publish-test-" * 4,
+        "ALLOWED_HOSTS": "localhost",
+        "SITE_URL": "https://localhost",
+        "DATABASE_URL": database_url(connection.settings_dict),
+    }
+
+    assert timer["OnCalendar"] == "*-*-* *:*:00"
+    argv = shlex.split(here(service["ExecStart"]))
+    assert argv[2] == "publish_scheduled"
+    result = subprocess.run(
+        argv, cwd=here(service["WorkingDirectory"]), env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""  # nothing due: a quiet journal
