@@ -1,4 +1,5 @@
 import os
+import re
 
 import pytest
 from django.core.cache import cache
@@ -57,6 +58,35 @@ def pytest_collection(session):
         session.perform_collect()
 
 
+# The site's statement timeout, as settings.py writes it into libpq's options.
+STATEMENT_TIMEOUT_OPTION = re.compile(r"-c statement_timeout=\d+")
+
+
+_site_options = {}  # libpq's options as settings.py gave them
+
+
+def set_statement_timeout(lifted):
+    """Lift the site's statement timeout from the connections opened from now on,
+    or put it back. Creating, filling and dropping the test databases is bulk
+    work (DROP DATABASE alone passed 5 s on a loaded machine, and the run
+    stopped before its first test); the tests themselves run under it."""
+    options = connection.settings_dict.setdefault("OPTIONS", {})
+    if lifted:
+        _site_options.setdefault("options", options.get("options", ""))
+        options["options"] = STATEMENT_TIMEOUT_OPTION.sub("", _site_options["options"]).strip()
+        if not options["options"]:
+            del options["options"]
+    elif _site_options.get("options"):
+        options["options"] = _site_options["options"]
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # pytest-django's hook before it creates the test database.
+    set_statement_timeout(lifted=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # Countries are reference data every page relies on, loaded the way
@@ -67,7 +97,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_reference_data", without_site_pages=True, verbosity=0)
 
     with django_db_blocker.unblock():
-        return AddedRows(load, keep=True)
+        rows = AddedRows(load, keep=True)
+        set_statement_timeout(lifted=False)
+    yield rows
+    with django_db_blocker.unblock():
+        set_statement_timeout(lifted=True)  # for the DROP DATABASE that follows
 
 
 @pytest.fixture(scope="session")
