@@ -307,7 +307,7 @@ def test_the_readers_own_time_is_left_to_the_script_and_hidden_without_it(client
     assert '<dt class="reader-time-label" hidden>بتوقيتك</dt>' in html
     assert re.search(
         r'<time class="reader-time" datetime="2023-09-12T19:00:00\+00:00"\s+'
-        r'data-separator="، " data-ends="2023-09-12T20:30:00\+00:00"></time>',
+        r'data-separator="، "\s+data-ends="2023-09-12T20:30:00\+00:00"></time>',
         html,
     )
     assert re.search(r'<script src="/static/js/reader-time\.js[^"]*" defer></script>', html)
