@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from events.models import Event, Observance
+from initiatives.membership import refresh_all as refresh_memberships
 from initiatives.models import (
     Country,
     CountryGroup,
@@ -421,6 +422,9 @@ def generate(
             )
         Statement.objects.bulk_create(rows)
         progress(f"{start + len(rows)} statements")
+    # bulk_create sends no signals: what each initiative belongs to (the list's
+    # filters and counts) is written at once for all of them.
+    refresh_memberships(lambda done, total: progress(f"memberships: {done} initiatives"))
     # Statistics: the tables filled in this transaction have none, and
     # PostgreSQL plans what reads them next (the linked names below, an
     # export in the same test) as if they were empty. Without them it read a

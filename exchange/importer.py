@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, connection, transaction
 
+from initiatives.membership import refreshed_on_leaving as memberships_refreshed_on_leaving
 from sscportal import content_types
 from sscportal.admin_toolkit.history_links import links_recorded_once
 from sscportal.exchange_format import (
@@ -123,7 +124,8 @@ def import_content(text):
         if not _take_import_lock():
             report.error("$", "another import is running; try again when it has finished")
             raise ImportFailed(report)
-        with refreshed_on_leaving():
+        # Linked names and memberships are rewritten once per item, at the end.
+        with refreshed_on_leaving(), memberships_refreshed_on_leaving():
             write_items(items, report)
         if report.errors:
             # Every rule is checked in the first pass; these are the database's

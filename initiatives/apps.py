@@ -12,3 +12,7 @@ class InitiativesConfig(AppConfig):
         from .content import CONTENT_TYPES
 
         register(*CONTENT_TYPES)
+
+        from . import membership
+
+        membership.watch()

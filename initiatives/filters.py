@@ -8,12 +8,13 @@ from sscportal.caching.values import cached_count
 from sscportal.reader_toolkit.listing import FilterForm, KnownValue, SearchText
 from sscportal.search import search_queryset
 
+from .membership import COUNTRY, GOAL, GROUP, MEMBERS, REGION, SECTOR, members_on, today
 from .models import (
     Country,
     CountryGroup,
     CountryGroupMembership,
+    InitiativeMembership,
     InitiativePartner,
-    InitiativeSector,
     Modality,
     Organization,
     OrganizationKind,
@@ -75,6 +76,14 @@ def organization_field(label):
     )
 
 
+def belongs_to(facet, value):
+    """The condition "the initiative belongs to `value` of `facet`" (a membership row)."""
+    rows = InitiativeMembership.objects.filter(facet=facet, value=str(value))
+    if facet == MEMBERS:
+        rows = rows.filter(members_on(today()))
+    return Q(pk__in=rows.values("initiative"))
+
+
 class RegionCode(forms.IntegerField):
     """An M49 code, with or without its leading zeros (region=002 and region=2 are Africa)."""
 
@@ -127,21 +136,24 @@ class InitiativeFilterForm(FilterForm):
         """`queryset` narrowed by every valid filter but `leave_out` (the option counts
         of a filter are those of the others)."""
         data = {name: value for name, value in self.active.items() if name != leave_out}
+        # What an initiative belongs to is read from its precomputed memberships
+        # (initiatives/membership.py): an index range each, not joins through
+        # countries, regions and dated group memberships.
         if "country" in data:
-            queryset = queryset.filter(country_roles__country__iso2=data["country"])
+            queryset = queryset.filter(belongs_to(COUNTRY, data["country"]))
         if "region" in data:
             # Its countries, and the initiatives that name the region itself.
-            queryset = queryset.in_region(data["region"])
+            queryset = queryset.filter(belongs_to(REGION, data["region"]))
         if "group" in data:
-            queryset = queryset.in_group(data["group"], members=data.get("members") == "1")
+            # With `members`, as InitiativeQuerySet.in_group(members=True) says.
+            if data.get("members") == "1":
+                queryset = queryset.filter(belongs_to(MEMBERS, data["group"]))
+            else:
+                queryset = queryset.filter(belongs_to(GROUP, data["group"]))
         if "sector" in data:
-            # EXISTS, not a join: one row per initiative whatever its shares.
-            shares = InitiativeSector.objects.filter(
-                sector__code=data["sector"], initiative=OuterRef("pk")
-            )
-            queryset = queryset.filter(Exists(shares))
+            queryset = queryset.filter(belongs_to(SECTOR, data["sector"]))
         if "sdg" in data:
-            queryset = queryset.filter(sdgs__number=data["sdg"])
+            queryset = queryset.filter(belongs_to(GOAL, data["sdg"]))
         if "modality" in data:
             queryset = queryset.filter(modality=data["modality"])
         if "stage" in data:
@@ -160,9 +172,6 @@ class InitiativeFilterForm(FilterForm):
                 organization__key=data["organization"], initiative=OuterRef("pk")
             )
             queryset = queryset.filter(Exists(as_partner))
-        # A join through country roles may repeat an initiative.
-        if "country" in data:
-            queryset = queryset.filter(pk__in=queryset.values("pk"))
         if "q" in data:
             # Ordered by relevance, as the site search is.
             queryset = search_queryset(queryset, data["q"], count=cached_count)

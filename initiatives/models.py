@@ -571,7 +571,7 @@ class Initiative(Publishable):
         """The day on which the initiative's countries' group memberships are read.
 
         Where the date matters: the `members=1` group filter and its counts
-        (InitiativeQuerySet.in_group, facets.by_group_and_members) ask whether
+        (InitiativeQuerySet.in_group, the MEMBERS rows of membership.py) ask whether
         all of an initiative's countries were in the group on this day: the
         actual start, else the planned start, else today. So an initiative of
         2020 in Bhutan is in an LDC; one starting in 2024 is not.
@@ -733,3 +733,31 @@ class InitiativePartner(models.Model):
 
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
+
+
+class InitiativeMembership(models.Model):
+    """One thing an initiative belongs to, for the list's filters and counts
+    (initiatives/membership.py writes these rows from the links; never by hand)."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="memberships", db_index=False
+    )
+    # membership.COUNTRY, REGION, GROUP, MEMBERS, GOAL, SECTOR, MODALITY, STAGE.
+    facet = models.CharField(max_length=2)
+    # The code the filter takes: "KE", "2", "ldc", "3", "311", "bilateral".
+    value = models.CharField(max_length=20)
+    # Only for MEMBERS rows of undated initiatives: the days the row holds.
+    since = models.DateField(null=True, blank=True)
+    until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # A filter reads one (facet, value) range of initiatives; a count
+            # groups one facet's range by value: both from the index alone.
+            models.Index(fields=["facet", "value", "initiative"], name="membership_lookup"),
+            # Rewriting an initiative's rows finds them.
+            models.Index(fields=["initiative"], name="membership_initiative"),
+        ]
+
+    def __str__(self):
+        return f"{self.initiative_id} {self.facet}={self.value}"
