@@ -37,7 +37,10 @@ def test_a_kept_frame_is_the_frame_rendered_anew(client, settings, demo_content,
 
 
 def test_the_menu_marks_each_page_s_own_section(client, demo_content):
-    for url, current in [("/en/organizations/", "/en/organizations/"), ("/en/resources/", "/en/resources/")]:
+    for url, current in [
+        ("/en/organizations/", "/en/organizations/"),
+        ("/en/resources/", "/en/resources/"),
+    ]:
         for _ in range(2):  # rendered, then kept
             page = html(client, url)
             menu = page.split('class="wrap main-nav"', 1)[1].split("</nav>", 1)[0]
