@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Least
 from django.utils import timezone
 
 from sscportal import content_types
@@ -99,8 +101,15 @@ def scheduled_items(limit=100):
     [(item, field, time)] for the admin's overview."""
     rows = []
     for model in scheduled_models():
+        # One query a type (the admin's home page shows this on every visit):
+        # the drafts to publish and the published items to take down together.
+        waiting = Q()
         for status, field, _new, _action in _MOVES:
-            items = model.objects.filter(status=status, **{f"{field}__isnull": False})
-            rows += [(item, field, getattr(item, field)) for item in items.order_by(field)[:limit]]
+            waiting |= Q(status=status, **{f"{field}__isnull": False})
+        soonest = Least(*(F(field) for _status, field, _new, _action in _MOVES))
+        for item in model.objects.filter(waiting).order_by(soonest)[:limit]:
+            for status, field, _new, _action in _MOVES:
+                if item.status == status and getattr(item, field) is not None:
+                    rows.append((item, field, getattr(item, field)))
     rows.sort(key=lambda row: row[2])
     return rows[:limit]
