@@ -24,7 +24,7 @@ from sscportal.exchange_format import (
 )
 from sscportal.models import Status
 
-from .models import Event, EventSpeaker, Observance
+from .models import Event, EventFile, EventSpeaker, Observance
 
 
 class Speakers(Rows):
@@ -90,7 +90,7 @@ EVENTS = ContentType(
     countries="country",
     url_needs=("observance",),
     history_m2m=("organizers",),
-    parts=(EventSpeaker,),
+    parts=(EventSpeaker, EventFile),
     exchange=Section(
         "events",
         key="slug",

@@ -23,7 +23,7 @@ from sscportal.exchange_format import (
     show,
 )
 
-from .models import Resource, ResourceKind, ResourceLink, validate_isbn
+from .models import Resource, ResourceFile, ResourceKind, ResourceLink, validate_isbn
 
 
 class Isbn(String):
@@ -60,7 +60,7 @@ RESOURCES = ContentType(
     share_image=True,
     countries="countries",
     history_m2m=("organizations", "initiatives", "countries"),
-    parts=(ResourceLink,),
+    parts=(ResourceLink, ResourceFile),
     exchange=Section(
         "resources",
         key="slug",

@@ -9,9 +9,16 @@ from sscportal.admin_toolkit.languages import (
 from sscportal.admin_toolkit.model_admin import ContentAdmin
 from sscportal.text.languages import default_language, every_language
 
-from .models import Statement
+from .models import Statement, StatementFile
 
 ORIGINAL_LANGUAGE = Statement._meta.get_field("original_language").verbose_name
+
+
+class StatementFileInline(admin.TabularInline):
+    model = StatementFile
+    autocomplete_fields = ["document"]
+    fields = ["order", "document"]
+    extra = 1
 
 
 @admin.register(Statement)
@@ -45,6 +52,7 @@ class StatementAdmin(LanguageCodeFieldsMixin, ContentAdmin):
     ]
     list_select_related = ["organization"]
     date_hierarchy = "delivered_on"
+    inlines = [StatementFileInline]
     fieldsets = [
         (None, {"fields": ["slug", "status", "title", "kind", "body", "source_url", "video_url"]}),
         (

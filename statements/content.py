@@ -25,6 +25,7 @@ from sscportal.exchange_format import (
 from .models import (
     EVENT_DAYS_FROM_THE_DAY,
     Statement,
+    StatementFile,
     StatementKind,
     TextKind,
     TranslationKind,
@@ -108,6 +109,7 @@ STATEMENTS = ContentType(
     # events and organizations (front/countries/views.py).
     country_pages=("mentioned_countries", "event__country", "organization__country"),
     history_m2m=("mentioned_countries", "mentioned_initiatives", "mentioned_organizations"),
+    parts=(StatementFile,),
     exchange=Section(
         "statements",
         key="slug",

@@ -166,6 +166,7 @@ class EventDetailView(PublishedOrStaffMixin, DetailView):
                 public_prefetch("organizers", Organization.objects),
                 "speakers__organization",
                 "speakers__person",
+                "files__document",
             )
         )
 
