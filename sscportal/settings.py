@@ -295,6 +295,8 @@ def file_storage():
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": MEDIA_SIGNED_URL_SECONDS,
+            # Signature version 4: what every S3-compatible store accepts today.
+            "signature_version": "s3v4",
             "file_overwrite": False,
         },
     }
