@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from media.exchange import AttachedDocuments, LibraryImage
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     MISSING,
@@ -62,6 +63,8 @@ OBSERVANCES = ContentType(
             # As in the admin: a Day may be recorded before its theme is known.
             "theme": Text(visible=True, **OPTIONAL),
             "summary": Text(**OPTIONAL),
+            # The Day's picture from the media library (media/exchange.py).
+            "banner": LibraryImage(),
         },
         rules=(in_year("date", "year"),),
     ),
@@ -122,6 +125,8 @@ EVENTS = ContentType(
                 **OPTIONAL,
             ),
             "recording_url": Url(**OPTIONAL),
+            # Official documents from the media library (media/exchange.py).
+            "files": AttachedDocuments(),
         },
         rules=(ends_after("starts_at", "ends_at"),),
     ),

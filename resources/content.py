@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from media.exchange import AttachedDocuments
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     MISSING,
@@ -96,6 +97,8 @@ RESOURCES = ContentType(
                 **OPTIONAL,
                 default="",
             ),
+            # A file per language version, from the media library (media/exchange.py).
+            "files": AttachedDocuments(),
         },
     ),
 )

@@ -5,6 +5,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
+from media.exchange import AttachedDocuments
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     OPTIONAL,
@@ -155,6 +156,8 @@ STATEMENTS = ContentType(
                 **OPTIONAL,
             ),
             "video_url": Url(**OPTIONAL),
+            # Official documents from the media library (media/exchange.py).
+            "files": AttachedDocuments(),
         },
         rules=(_no_translation_of_the_original,),
         check=_check_the_days,

@@ -146,3 +146,13 @@ def test_a_statement_shows_its_official_pdf(client, arabic_pdf, language):
     page = client.get(f"/{language}/statements/{statement.slug}/").content.decode()
     assert f'href="{arabic_pdf.get_absolute_url()}"' in page
     assert ("Official documents" if language == "en" else "الوثائق الرسمية") in page
+
+
+@pytest.mark.parametrize(("language", "alt"), [("en", "Delegates"), ("ar", "المندوبون")])
+def test_the_days_page_shows_its_banner_with_its_credit(client, picture, language, alt):
+    day = ObservanceFactory(banner=picture)
+    page = client.get(f"/{language}/events/{day.year}/").content.decode()
+    assert f'alt="{alt}' in page
+    assert f"/media/images/{picture.pk}/1280w/" in page
+    assert 'width="1600" height="900"' in page
+    assert "UNOSSC" in page
