@@ -26,11 +26,20 @@ class LibraryAdmin(TranslatedAdmin):
     def size_shown(self, item):
         return filesizeformat(item.size)
 
-    def get_readonly_fields(self, request, obj=None):
+    @admin.display(description=_("file"))
+    def stored_file(self, item):
+        # Through the site's checked address: storage's own URL is never served.
+        return format_html('<a href="{}">{}</a>', self.address(item), item.file.name)
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
         # A stored file is never replaced: a new file is a new library item, so
         # what already links to the old one keeps saying what it said.
+        return [("stored_file" if f == "file" else f) for f in fields] if obj else fields
+
+    def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        return ["file", *fields] if obj else fields
+        return ["stored_file", *fields] if obj else fields
 
 
 @admin.register(Document)
@@ -39,6 +48,9 @@ class DocumentAdmin(LibraryAdmin):
     list_filter = ["kind", "language", "content_type"]
     search_fields = ["file", "sha256", *every_language("title")]
     fields = ["file", "title", "language", "kind", *LibraryAdmin.readonly_fields]
+
+    def address(self, document):
+        return document.get_absolute_url()
 
 
 @admin.register(Image)
@@ -58,6 +70,9 @@ class ImageAdmin(LibraryAdmin):
         *LibraryAdmin.readonly_fields,
     ]
 
+    def address(self, image):
+        return image_url(image)
+
     @admin.display(description=_("image"))
     def thumbnail(self, image):
         widths = image.rendition_widths()
@@ -75,9 +90,10 @@ class ImageAdmin(LibraryAdmin):
 
     @admin.display(description=_("dimensions"))
     def dimensions(self, image):
-        return f"{image.width} × {image.height}"
+        return format_html('<span dir="ltr">{} × {}</span>', image.width, image.height)
 
     @admin.display(description=_("smaller copies"))
     def copies(self, image):
-        widths = image.rendition_widths()
-        return ", ".join(f"{width} px" for width in widths) or "—"
+        widths = ", ".join(f"{width} px" for width in image.rendition_widths())
+        # Numbers with units, read left to right on an Arabic page too.
+        return format_html('<span dir="ltr">{}</span>', widths) if widths else "—"
