@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
+from media.admin import AttachmentInline
 from sscportal.admin_toolkit.model_admin import (
     BidiWidgetsMixin,
     ContentAdmin,
@@ -20,11 +21,8 @@ class ObservanceAdmin(PublishingAdminMixin, HistoryAdmin):
     autocomplete_fields = ["banner"]
 
 
-class EventFileInline(admin.TabularInline):
+class EventFileInline(AttachmentInline):
     model = EventFile
-    autocomplete_fields = ["document"]
-    fields = ["order", "document"]
-    extra = 1
 
 
 class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):

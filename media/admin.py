@@ -1,6 +1,7 @@
 """The media library in the admin: upload, describe, find by type and size."""
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -97,3 +98,25 @@ class ImageAdmin(LibraryAdmin):
         widths = ", ".join(f"{width} px" for width in image.rendition_widths())
         # Numbers with units, read left to right on an Arabic page too.
         return format_html('<span dir="ltr">{}</span>', widths) if widths else "—"
+
+
+class UnchangedWhenAbsent(BaseInlineFormSet):
+    """An item's form posted without this inline's rows (a tab opened before the
+    inline existed, a client that fills only the item's fields) leaves the rows
+    as they are, rather than failing on the missing management form."""
+
+    def __init__(self, data=None, *args, prefix=None, **kwargs):
+        prefix = prefix or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = "0"
+        super().__init__(data, *args, prefix=prefix, **kwargs)
+
+
+class AttachmentInline(admin.TabularInline):
+    """The documents of an item (a resource's files), chosen from the library."""
+
+    formset = UnchangedWhenAbsent
+    autocomplete_fields = ["document"]
+    fields = ["order", "document"]
+    extra = 1

@@ -10,6 +10,8 @@ Both keys are optional: files of versions 1 to 3 without them import as before.
 
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 from sscportal.configuration.site import absolute_url
 from sscportal.exchange_format import LANGUAGES, MISSING, Field, member, show
 from sscportal.exchange_format.fields import per_language
@@ -89,6 +91,8 @@ class AttachedDocuments(Field):
     """`files`: the item's documents (an attachment table, media.models.Attachment)."""
 
     is_relation = True
+    # The open data lists' column (front/opendata/columns.py): the addresses.
+    header = _("files")
 
     def __init__(self, related_name="files", **kwargs):
         super().__init__(required=False, nullable=True, **kwargs)
@@ -124,6 +128,10 @@ class AttachedDocuments(Field):
     def prefetch(self, name):
         return [f"{self.related_name}__document"]
 
+    @staticmethod
+    def plain(entries):
+        return "\n".join(entry["url"] for entry in entries)
+
     def value_schema(self):
         entry = _metadata_schema(
             ["sha256"],
@@ -158,6 +166,10 @@ class LibraryImage(Field):
     def read(self, instance, name):
         image = getattr(instance, name)
         return image_entry(image) if image else None
+
+    @staticmethod
+    def plain(entry):
+        return entry["url"] if entry else ""
 
     def value_schema(self):
         return _metadata_schema(

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from media.admin import AttachmentInline
 from sscportal.admin_toolkit.model_admin import ContentAdmin
 from sscportal.text.languages import default_language, every_language
 
@@ -12,11 +13,8 @@ class ResourceLinkInline(admin.TabularInline):
     extra = 1
 
 
-class ResourceFileInline(admin.TabularInline):
+class ResourceFileInline(AttachmentInline):
     model = ResourceFile
-    autocomplete_fields = ["document"]
-    fields = ["order", "document"]
-    extra = 1
 
 
 @admin.register(Resource)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from media.admin import AttachmentInline
 from sscportal.admin_toolkit.languages import (
     LanguageCodeFieldsMixin,
     language_filter,
@@ -14,11 +15,8 @@ from .models import Statement, StatementFile
 ORIGINAL_LANGUAGE = Statement._meta.get_field("original_language").verbose_name
 
 
-class StatementFileInline(admin.TabularInline):
+class StatementFileInline(AttachmentInline):
     model = StatementFile
-    autocomplete_fields = ["document"]
-    fields = ["order", "document"]
-    extra = 1
 
 
 @admin.register(Statement)

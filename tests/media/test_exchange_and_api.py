@@ -59,7 +59,7 @@ def test_a_file_missing_from_the_library_is_left_out_with_a_warning(arabic_pdf):
     )
     assert report.errors == []
     assert report.warnings == [
-        "$.resources[0].files[0]: no file with this sha256 is in the media library: "
+        "resources[0].files[0]: no file with this sha256 is in the media library: "
         "upload it, then import again"
     ]
     assert Resource.objects.get(slug="joint-report").files.count() == 1
