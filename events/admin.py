@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
+from media.admin import AttachmentInline
 from sscportal.admin_toolkit.model_admin import (
     BidiWidgetsMixin,
     ContentAdmin,
@@ -9,7 +10,7 @@ from sscportal.admin_toolkit.model_admin import (
 )
 from sscportal.text.languages import default_language, every_language
 
-from .models import Event, EventSpeaker, Observance
+from .models import Event, EventFile, EventSpeaker, Observance
 
 
 @admin.register(Observance)
@@ -17,6 +18,11 @@ class ObservanceAdmin(PublishingAdminMixin, HistoryAdmin):
     list_display = ["year", "date", "status", "theme"]
     list_filter = ["status"]
     search_fields = [*every_language("theme"), "=year"]
+    autocomplete_fields = ["banner"]
+
+
+class EventFileInline(AttachmentInline):
+    model = EventFile
 
 
 class EventSpeakerInline(BidiWidgetsMixin, TranslationTabularInline):
@@ -35,4 +41,4 @@ class EventAdmin(ContentAdmin):
     autocomplete_fields = ["country", "organizers"]
     list_select_related = ["observance"]
     date_hierarchy = "starts_at"
-    inlines = [EventSpeakerInline]
+    inlines = [EventSpeakerInline, EventFileInline]

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from media.exchange import AttachedDocuments, LibraryImage
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     MISSING,
@@ -24,7 +25,7 @@ from sscportal.exchange_format import (
 )
 from sscportal.models import Status
 
-from .models import Event, EventSpeaker, Observance
+from .models import Event, EventFile, EventSpeaker, Observance
 
 
 class Speakers(Rows):
@@ -62,6 +63,8 @@ OBSERVANCES = ContentType(
             # As in the admin: a Day may be recorded before its theme is known.
             "theme": Text(visible=True, **OPTIONAL),
             "summary": Text(**OPTIONAL),
+            # The Day's picture from the media library (media/exchange.py).
+            "banner": LibraryImage(),
         },
         rules=(in_year("date", "year"),),
     ),
@@ -90,7 +93,7 @@ EVENTS = ContentType(
     countries="country",
     url_needs=("observance",),
     history_m2m=("organizers",),
-    parts=(EventSpeaker,),
+    parts=(EventSpeaker, EventFile),
     exchange=Section(
         "events",
         key="slug",
@@ -122,6 +125,8 @@ EVENTS = ContentType(
                 **OPTIONAL,
             ),
             "recording_url": Url(**OPTIONAL),
+            # Official documents from the media library (media/exchange.py).
+            "files": AttachedDocuments(),
         },
         rules=(ends_after("starts_at", "ends_at"),),
     ),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Country, Organization
+from media.models import Attachment, Image
 from people.models import Person
 from sscportal.models import (
     HasPublicationStatus,
@@ -50,6 +51,15 @@ class Observance(HasPublicationStatus):
     date = models.DateField(_("date"), validators=[validate_in_range])
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    banner = models.ForeignKey(
+        Image,
+        verbose_name=_("banner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="banner_of",
+        help_text=_("The Day's picture, from the media library (wide, at least 1280 pixels)."),
+    )
 
     search_document = search_document(a=["theme", "year"], b=["summary"], untranslated=["year"])
     search_text = search_text("theme")
@@ -301,3 +311,18 @@ class EventSpeaker(models.Model):
 
     def __str__(self):
         return self.name or (self.person.name if self.person_id else "?")
+
+
+class EventFile(Attachment):
+    """The event's official document in one language (its programme, its outcome),
+    from the media library: readers may fetch it while the event is public."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "document"], name="event_file_once")
+        ]

@@ -72,7 +72,7 @@ class ResourceDetailView(PublishedOrStaffMixin, DetailView):
             super()
             .get_queryset()
             .select_related("observance", "event__observance")
-            .prefetch_related("links", "organizations", "countries")
+            .prefetch_related("links", "files__document", "organizations", "countries")
         )
 
     def get_context_data(self, **kwargs):

@@ -13,7 +13,18 @@ from django.views.generic import RedirectView
 
 from sscportal.caching.pages import with_query_parameters
 
-from . import data, health, home, initiatives, organizations, pages, people, resources, search
+from . import (
+    data,
+    health,
+    home,
+    initiatives,
+    media,
+    organizations,
+    pages,
+    people,
+    resources,
+    search,
+)
 from .countries import regions
 from .countries import views as countries
 from .events import calendar
@@ -28,6 +39,12 @@ from .statements import views as statements
 
 # Built once the content types are registered (this module is imported after).
 SITEMAPS = sitemaps()
+
+media_patterns = [
+    path("documents/<int:pk>/<str:name>", media.document, name="document"),
+    path("images/<int:pk>/<str:name>", media.image, name="image"),
+    path("images/<int:pk>/<int:width>w/<str:name>", media.image, name="image_rendition"),
+]
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
@@ -59,6 +76,9 @@ urlpatterns = [
     # published initiatives with the list's filters, and the organizations.
     path("iati/activities.xml", iati.activities, name="iati_activities"),
     path("iati/organisations.xml", iati.organisations, name="iati_organisations"),
+    # The media library's files, language-neutral, each checked before it is
+    # answered (front/media.py): never served straight from storage.
+    path("media/", include((media_patterns, "media"))),
 ]
 
 

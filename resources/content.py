@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from media.exchange import AttachedDocuments
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     MISSING,
@@ -23,7 +24,7 @@ from sscportal.exchange_format import (
     show,
 )
 
-from .models import Resource, ResourceKind, ResourceLink, validate_isbn
+from .models import Resource, ResourceFile, ResourceKind, ResourceLink, validate_isbn
 
 
 class Isbn(String):
@@ -60,7 +61,7 @@ RESOURCES = ContentType(
     share_image=True,
     countries="countries",
     history_m2m=("organizations", "initiatives", "countries"),
-    parts=(ResourceLink,),
+    parts=(ResourceLink, ResourceFile),
     exchange=Section(
         "resources",
         key="slug",
@@ -96,6 +97,8 @@ RESOURCES = ContentType(
                 **OPTIONAL,
                 default="",
             ),
+            # A file per language version, from the media library (media/exchange.py).
+            "files": AttachedDocuments(),
         },
     ),
 )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
+from media.models import Attachment
 from sscportal.models import (
     Publishable,
     PublishableQuerySet,
@@ -150,3 +151,18 @@ class ResourceLink(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.url}"
+
+
+class ResourceFile(Attachment):
+    """A file of the resource held in the media library, one per language version
+    (the report's Arabic PDF): readers may fetch it while the resource is public."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+        ordering = ["resource", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "document"], name="resource_file_once")
+        ]

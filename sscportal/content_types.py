@@ -144,6 +144,19 @@ def registered():
     return list(_registered)
 
 
+_supporting = []
+
+
+def register_supporting(*models):
+    """Models editors keep that are no content type of their own (the media
+    library's files): no page, section or history, but the Editors' permissions."""
+    _supporting.extend(model for model in models if model not in _supporting)
+
+
+def supporting():
+    return list(_supporting)
+
+
 def of(model):
     """The declaration of `model`'s type."""
     for content_type in _registered:

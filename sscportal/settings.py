@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # The ground: shared helpers, imported by every app below, importing none.
     "sscportal",
+    # The media library: files and images content apps attach (media/).
+    "media",
     # Content, each app building on the ones before it.
     "initiatives",
     # Speakers and the titles they held (organizations from initiatives).
@@ -253,8 +255,55 @@ STATIC_URL = "static/"
 # client) starts, and a collectstatic running beside it deletes files mid-list.
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# --- Files and images the site hosts (media/, docs/OPERATIONS.md) ------------
+# Uploaded files are kept in MEDIA_ROOT, or in an S3-compatible object store
+# when AWS_STORAGE_BUCKET_NAME is set. Readers never reach the store directly:
+# front/media.py answers every file after checking that readers may see it
+# (a file of a draft is 404), and for S3 redirects to a short-lived signed URL.
+# So the web server must not serve MEDIA_ROOT, and the bucket stays private.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_URL = "/media/"
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+# How long a signed URL to a file in the bucket stays valid, in seconds.
+MEDIA_SIGNED_URL_SECONDS = int(env_str("MEDIA_SIGNED_URL_SECONDS", "60"))
+# What an upload may weigh, in megabytes, and how many pixels an image may
+# have: a larger picture is refused before it is decoded (a decompression bomb
+# is a few kilobytes that decode to gigabytes).
+MEDIA_MAX_DOCUMENT_MB = int(env_str("MEDIA_MAX_DOCUMENT_MB", "100"))
+MEDIA_MAX_IMAGE_MB = int(env_str("MEDIA_MAX_IMAGE_MB", "20"))
+MEDIA_MAX_IMAGE_PIXELS = int(env_str("MEDIA_MAX_IMAGE_PIXELS", str(50_000_000)))
+# The widths of the smaller copies every image gets (WebP), for srcset.
+MEDIA_IMAGE_WIDTHS = (320, 640, 1280)
+
+
+def file_storage():
+    """The default storage: the filesystem, or an S3-compatible bucket (django-storages)."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Empty: AWS itself; else MinIO, Ceph, Garage, another provider's endpoint.
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            # Empty: boto3 finds credentials itself (instance role, ~/.aws).
+            "access_key": env_str("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("AWS_LOCATION", ""),
+            # Private objects, read through signed URLs only; a name never reused.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": MEDIA_SIGNED_URL_SECONDS,
+            # Signature version 4: what every S3-compatible store accepts today.
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from media.admin import AttachmentInline
 from sscportal.admin_toolkit.languages import (
     LanguageCodeFieldsMixin,
     language_filter,
@@ -9,9 +10,13 @@ from sscportal.admin_toolkit.languages import (
 from sscportal.admin_toolkit.model_admin import ContentAdmin
 from sscportal.text.languages import default_language, every_language
 
-from .models import Statement
+from .models import Statement, StatementFile
 
 ORIGINAL_LANGUAGE = Statement._meta.get_field("original_language").verbose_name
+
+
+class StatementFileInline(AttachmentInline):
+    model = StatementFile
 
 
 @admin.register(Statement)
@@ -45,6 +50,7 @@ class StatementAdmin(LanguageCodeFieldsMixin, ContentAdmin):
     ]
     list_select_related = ["organization", "event"]
     date_hierarchy = "delivered_on"
+    inlines = [StatementFileInline]
     fieldsets = [
         (None, {"fields": ["slug", "status", "title", "kind", "body", "source_url", "video_url"]}),
         (

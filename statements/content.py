@@ -5,6 +5,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
+from media.exchange import AttachedDocuments
 from sscportal.content_types import ContentType, Search
 from sscportal.exchange_format import (
     OPTIONAL,
@@ -25,6 +26,7 @@ from sscportal.exchange_format import (
 from .models import (
     EVENT_DAYS_FROM_THE_DAY,
     Statement,
+    StatementFile,
     StatementKind,
     TextKind,
     TranslationKind,
@@ -108,6 +110,7 @@ STATEMENTS = ContentType(
     # events and organizations (front/countries/views.py).
     country_pages=("mentioned_countries", "event__country", "organization__country"),
     history_m2m=("mentioned_countries", "mentioned_initiatives", "mentioned_organizations"),
+    parts=(StatementFile,),
     exchange=Section(
         "statements",
         key="slug",
@@ -153,6 +156,8 @@ STATEMENTS = ContentType(
                 **OPTIONAL,
             ),
             "video_url": Url(**OPTIONAL),
+            # Official documents from the media library (media/exchange.py).
+            "files": AttachedDocuments(),
         },
         rules=(_no_translation_of_the_original,),
         check=_check_the_days,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Observance
 from initiatives.models import Country, Initiative, Organization
+from media.models import Attachment
 from people.models import Person
 from sscportal.models import (
     Publishable,
@@ -318,3 +319,18 @@ class Statement(Publishable):
         if code == self.original_language:
             return ""
         return getattr(self, f"translation_{code}", "") or ""
+
+
+class StatementFile(Attachment):
+    """The statement's official text as a document (the PDF the office issued), one
+    per language: readers may fetch it while the statement is public."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+        ordering = ["statement", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "document"], name="statement_file_once")
+        ]

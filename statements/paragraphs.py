@@ -17,6 +17,8 @@ from itertools import zip_longest
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from sscportal.text import rich_images
+
 # The block elements the rich-text allowlist keeps (sscportal/text/sanitize.py).
 BLOCKS = {"p", "h2", "h3", "h4", "ul", "ol", "blockquote"}
 VOID = {"br"}
@@ -93,9 +95,10 @@ def paragraphs(html, language):
     result = []
     for is_block, piece in _TopLevelSplitter(html or "").split():
         words = words_of(piece)
-        if not words:
+        if not words and "<img" not in piece:
             continue
-        digest = hashlib.sha256(words.encode()).hexdigest()[:8]
+        # A picture alone in its paragraph is anchored by its tag.
+        digest = hashlib.sha256((words or piece).encode()).hexdigest()[:8]
         base = f"{language}-{digest}"
         seen[base] = seen.get(base, 0) + 1
         anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
@@ -107,6 +110,7 @@ def paragraphs(html, language):
             html_piece = f'{opening} id="{anchor}"{closing}{piece[tag_end:]}'
         else:
             html_piece = f'<p id="{anchor}">{piece.strip()}</p>'
+        html_piece = rich_images.render(html_piece)
         result.append(Paragraph(anchor, mark_safe(html_piece)))  # noqa: S308 - sanitized on save
     return result
 

@@ -182,7 +182,7 @@ class ObservanceDetailView(DetailView):
     query_parameters = ("page",)  # its events are paginated
 
     def get_object(self, queryset=None):
-        observances = Observance.objects.all()
+        observances = Observance.objects.select_related("banner")
         if not self.request.user.is_staff:
             observances = observances.published()
         return get_object_or_404(observances, year=self.kwargs["year"])
@@ -272,6 +272,7 @@ class EventDetailView(PublishedOrStaffMixin, DetailView):
                 public_prefetch("organizers", Organization.objects),
                 "speakers__organization",
                 "speakers__person",
+                "files__document",
             )
         )
 

@@ -99,6 +99,8 @@ def _column(model, name, field):
 
 def _header(model, name, field):
     """The model's verbose name of what the key holds."""
+    if getattr(field, "header", None):
+        return field.header
     if isinstance(field, Rows):
         return model._meta.get_field(field.related_name).related_model._meta.verbose_name_plural
     if isinstance(field, ChoicePerLanguage):
@@ -112,6 +114,9 @@ def _header(model, name, field):
 
 
 def _reader(model, name, field):
+    if hasattr(field, "plain"):
+        # Library files (media/exchange.py): their addresses, a line each.
+        return lambda item: field.plain(field.read_public(item, name))
     if isinstance(field, Text):
         return (lambda item: plain_text(shown(item, name).text)) if field.rich else _text(name)
     if isinstance(field, Reference):

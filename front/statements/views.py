@@ -99,6 +99,7 @@ class StatementMixin(PublishedOrStaffMixin):
             .get_queryset()
             .for_list()
             .prefetch_related(
+                "files__document",
                 "mentioned_countries",
                 # A draft is not named on a public page.
                 public_prefetch("mentioned_organizations", Organization.objects),

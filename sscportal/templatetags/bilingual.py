@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, override
 
 from sscportal.configuration.site import absolute_url
+from sscportal.text import rich_images
 from sscportal.text.languages import (
     LANGUAGE_CODES,
     direction,
@@ -63,7 +64,8 @@ def tr_block(obj, field, rich=True, css_class=""):
     return {
         "value": value,
         # Rich text was sanitized with the allowlist on save and on import.
-        "html": mark_safe(value.text) if rich else None,  # noqa: S308
+        # Library images are drawn in with their alternative text in the page's language.
+        "html": mark_safe(rich_images.render(value.text)) if rich else None,  # noqa: S308
         "note": _note(value.lang) if value.is_fallback else "",
         "css_class": css_class,
     }

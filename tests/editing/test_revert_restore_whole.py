@@ -74,10 +74,13 @@ BEFORE = {
             "date": "2031-09-12",
             "theme": _text("A theme", "موضوع"),
             "summary": _text("A summary.", "ملخص."),
+            # Library files need the library: tests/media covers them.
+            "banner": None,
         }
     ],
     "events": [
         {
+            "files": [],
             "slug": "whole-event",
             "status": "published",
             "observance": 2031,
@@ -144,6 +147,7 @@ BEFORE = {
     "statements": [
         {
             "slug": "whole-statement",
+            "files": [],
             "status": "published",
             "title": _text("Whole statement", "بيان كامل"),
             "body": _text("<p>Words.</p>", "<p>كلمات.</p>"),
@@ -176,6 +180,7 @@ BEFORE = {
     "resources": [
         {
             "slug": "whole-resource",
+            "files": [],
             "status": "published",
             "kind": "report",
             "title": _text("Whole resource", "مورد كامل"),
@@ -236,9 +241,11 @@ CHANGES = {
         "date": "2031-09-13",
         "theme": _text("Another theme", "موضوع آخر"),
         "summary": _text("Another summary.", "ملخص آخر."),
+        "banner": None,
     },
     "events": {
         "status": "draft",
+        "files": [],
         "observance": 2023,
         "title": _text("Changed event", "حدث معدل"),
         "description": _text("<p>Changed.</p>", "<p>معدل.</p>"),
@@ -284,6 +291,7 @@ CHANGES = {
     },
     "statements": {
         "status": "draft",
+        "files": [],
         "title": _text("Changed statement", "بيان معدل"),
         "body": _text("<p>Other words.</p>", "<p>كلمات أخرى.</p>"),
         "speaker": _text("Another Speaker", "متحدث آخر"),
@@ -313,6 +321,7 @@ CHANGES = {
     },
     "resources": {
         "status": "draft",
+        "files": [],
         "kind": "podcast",
         "title": _text("Changed resource", "مورد معدل"),
         "summary": _text("Changed.", "معدل."),
@@ -366,6 +375,9 @@ def test_every_type_with_a_history_is_proven_here():
 
 
 ITEMS = {}
+# Files from the media library, which an import finds by checksum in the
+# library: left empty here, their history is tested in tests/media.
+LIBRARY_KEYS = {"files", "banner"}
 
 
 def exported(section, pk):
@@ -456,7 +468,11 @@ def test_revert_and_restore_bring_back_every_field_and_relation(publisher, whole
         for _ct, section in sections():
             old = json.loads(before[section.name])
             new = json.loads(changed[section.name])
-            assert [name for name in section.fields if old[name] == new[name]] == [], section.name
+            assert [
+                name
+                for name in section.fields
+                if name not in LIBRARY_KEYS and old[name] == new[name]
+            ] == [], section.name
         # Back through the history page's revert button, item by item.
         for _ct, section in sections():
             url = admin_url(

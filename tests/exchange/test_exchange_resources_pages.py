@@ -61,7 +61,7 @@ def test_every_version_2_key_of_the_new_sections_is_written_on_export():
     assert list(exported["resources"][0]) == [
         "slug", "status", "kind", "title", "summary", "published_on", "links",
         "observance", "event", "organizations", "initiatives", "countries",
-        "document_symbol", "isbn",
+        "document_symbol", "isbn", "files",
     ]  # fmt: skip
     assert list(exported["pages"][0]) == ["slug", "status", "title", "body", "parent", "order"]
     assert exported["organizations"][0]["description"] is None

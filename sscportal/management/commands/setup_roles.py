@@ -28,6 +28,8 @@ def roles():
             editors += _codenames(model, ["view", "add", "change", "delete"])
         if content_type.publishable:
             publishing.append((content_type.model._meta.app_label, content_type.publish_permission))
+    for model in content_types.supporting():
+        editors += _codenames(model, ["view", "add", "change", "delete"])
     return {"Editors": editors, "Publishers": editors + publishing}
 
 
