@@ -51,8 +51,8 @@ def test_active_filters_are_chips_that_each_remove_one_filter(client, demo_conte
 def test_filter_form_is_folded_behind_a_summary_counting_active_filters(client, demo_content):
     html = client.get("/en/initiatives/?stage=ongoing").text
     assert '<details class="filter-panel"><summary>Filters (1 active)</summary>' in html
-    # The count and the chips come before the folded form.
-    assert html.index('class="result-count"') < html.index('class="chips"') < html.index("<details")
+    # The chips come before the folded form, the results' heading and count after it.
+    assert html.index('class="chips"') < html.index("<details") < html.index('class="result-count"')
     arabic = client.get("/ar/statements/").text
     assert '<details class="filter-panel"><summary>عوامل التصفية</summary>' in arabic
     assert "chips" not in arabic
