@@ -139,7 +139,7 @@ class StatementDetailView(StatementMixin, DetailView):
         context["paragraphs"] = paragraphs(body.text, body.lang)
         versions = context["versions"] = language_versions(statement)
         # Offered only when there is something to set side by side.
-        context["side_by_side"] = all(version["exists"] for version in versions)
+        context["side_by_side"] = sum(version["exists"] for version in versions) > 1
         context["absolute_url"] = absolute_url(statement.get_absolute_url())
         context["citations"] = []
         for code in LANGUAGE_CODES:
@@ -205,7 +205,7 @@ class StatementSideBySideView(StatementMixin, DetailView):
     def get(self, request, *args, **kwargs):
         statement = self.object = self.get_object()
         # One version only: nothing to set beside it, so the statement itself.
-        if not all(getattr(statement, f"body_{code}") for code in LANGUAGE_CODES):
+        if sum(bool(getattr(statement, f"body_{code}")) for code in LANGUAGE_CODES) < 2:
             return redirect(statement)
         return self.render_to_response(self.get_context_data(object=statement))
 

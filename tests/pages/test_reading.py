@@ -179,10 +179,14 @@ def test_list_items_in_one_language_say_so_in_the_reader_language(client, demo_c
     english = client.get("/en/statements/").text
     arabic = client.get("/ar/statements/").text
     # كلمة المدير العام لسيسرك... exists in Arabic only; UNESCO's 2005 message in English only.
-    assert english.count('<span class="language-badge">Arabic only</span>') == 1
-    assert english.count('<span class="language-badge">English only</span>') == 1
-    assert arabic.count('<span class="language-badge">بالعربية فقط</span>') == 1
-    assert arabic.count('<span class="language-badge">بالإنجليزية فقط</span>') == 1
+    assert english.count('<span class="language-badge" lang="en" dir="ltr">Arabic only</span>') == 1
+    assert (
+        english.count('<span class="language-badge" lang="en" dir="ltr">English only</span>') == 1
+    )
+    assert arabic.count('<span class="language-badge" lang="ar" dir="rtl">بالعربية فقط</span>') == 1
+    assert (
+        arabic.count('<span class="language-badge" lang="ar" dir="rtl">بالإنجليزية فقط</span>') == 1
+    )
 
 
 def test_organizations_in_lists_use_the_reader_language_names(client, demo_content):
