@@ -373,8 +373,10 @@ def test_french_text_entered_is_shown_on_its_page(rendered):
     statement = body(rendered, f"/fr/statements/{STATEMENT}/")
     assert STATEMENT_TITLE in statement
     assert "Lire Anglais, Arabe et Français côte à côte" in statement
-    # Cited with CSL's French terms, pointing to the French page.
-    assert re.search(r'<p class="citation" lang="fr" dir="ltr">[^<]*Disponible sur', statement)
+    # Cited with CSL's French terms, pointing to the French page (what it quotes
+    # in another language, such as an English organization's name, in a <bdi>).
+    citation = re.search(r'<p class="citation" lang="fr" dir="ltr">(.*?)</p>', statement, re.S)
+    assert "Disponible sur" in citation.group(1)
     assert "La coopération Sud-Sud est une expression de solidarité" in statement
 
 
