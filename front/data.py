@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.html import format_html
 from django.utils.translation import override
 from django.views.generic import TemplateView
 
@@ -36,12 +37,15 @@ class DataView(TemplateView):
             "organisations": reverse("iati_organisations"),
         }
         context["license_name"] = settings.CONTENT_LICENSE_NAME
+        # The licence's own (English) name, isolated and marked inside an Arabic line.
+        context["license_name_html"] = format_html(
+            '<bdi lang="en" dir="ltr">{}</bdi>', settings.CONTENT_LICENSE_NAME
+        )
         context["license_url"] = settings.CONTENT_LICENSE_URL
         context["last_change"] = last_change()
         context["page_url"] = absolute_url(self.request.path)
         with override(settings.LANGUAGE_CODE):
             context["format_url"] = absolute_url(reverse("data"))
-        context["section"] = "data"
         return context
 
 

@@ -64,7 +64,6 @@ class OrganizationListView(OpenDataLinksMixin, ListView):
         context["groups"] = [
             (kind, by_kind[kind.value]) for kind in OrganizationKind if kind.value in by_kind
         ]
-        context["section"] = "organizations"
         return context
 
 
@@ -127,5 +126,4 @@ class OrganizationDetailView(DetailView):
             context["calendar_url"] = reverse(
                 "organizations:organization_calendar", args=[organization.key]
             )
-        context["section"] = "organizations"
         return context

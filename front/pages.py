@@ -19,5 +19,4 @@ class PageDetailView(PublishedOrStaffMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["children"] = public(self.object.children)
         context["parent"] = public_related(self.object, "parent")
-        context["section"] = "pages"
         return context

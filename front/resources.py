@@ -48,7 +48,6 @@ class ResourceListView(OpenDataLinksMixin, SortedListMixin, SafePaginationMixin,
                 "organization": self.filters.options("organization", organizations),
             }
         )
-        context["section"] = "resources"
         return context
 
 
@@ -87,7 +86,6 @@ class ResourceDetailView(PublishedOrStaffMixin, DetailView):
             context["observance"] = public_related(resource, "observance")
         else:
             context["observance"] = public_related(event, "observance") if event else None
-        context["section"] = "resources"
         return context
 
 

@@ -126,7 +126,6 @@ class SearchView(TemplateView):
             # The type tabs keep the order the reader chose.
             sort_query=f"&sort={sort.value}" if sort.asked else "",
             page_obj=ResultsPage(page, last_page),
-            section="search",
             suggestions=_suggestions(raw, digest) if raw and mode != "full-text" else [],
         )
         return context

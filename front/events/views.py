@@ -225,7 +225,6 @@ class ObservanceDetailView(DetailView):
         # The Day and its events, to subscribe to; a draft Day (seen by staff) has none yet.
         if self.object.is_published:
             context["calendar_url"] = reverse("events:observance_calendar", args=[self.object.year])
-        context["section"] = "events"
         return context
 
 
@@ -246,7 +245,6 @@ class EventYearView(TemplateView):
         if not context["page_obj"].paginator.count:
             raise ExplainedHttp404(_("No event is recorded for this year."))
         context["year"] = year
-        context["section"] = "events"
         return context
 
 

@@ -1,7 +1,9 @@
 import json
 
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.views.generic import DetailView, ListView
 
@@ -19,8 +21,9 @@ from sscportal.text.languages import (
     direction,
     short_name,
     shown,
+    written_in,
 )
-from sscportal.visibility import public, public_prefetch, published_through
+from sscportal.visibility import public, public_prefetch, public_related, published_through
 from statements import citation
 from statements.filters import StatementFilterForm
 from statements.models import Statement
@@ -135,7 +138,9 @@ class StatementDetailView(StatementMixin, DetailView):
         body = shown(statement, "body")
         context["body"] = body
         context["paragraphs"] = paragraphs(body.text, body.lang)
-        context["versions"] = language_versions(statement)
+        versions = context["versions"] = language_versions(statement)
+        # Offered only when there is something to set side by side.
+        context["side_by_side"] = sum(version["exists"] for version in versions) > 1
         context["absolute_url"] = absolute_url(statement.get_absolute_url())
         context["citations"] = []
         for code in LANGUAGE_CODES:
@@ -144,22 +149,66 @@ class StatementDetailView(StatementMixin, DetailView):
                 url = absolute_url(statement.get_absolute_url())
             text = citation.formatted(statement, url, code)
             cited = citation.cited_url(statement, url)
-            context["citations"].append({"code": code, "html": _isolate_url(text, cited)})
+            isolated = _other_language_fragments(statement, code)
+            if cited:
+                isolated.append((cited, None))
+            context["citations"].append({"code": code, "html": _isolate(text, isolated)})
         return context
 
 
-def _isolate_url(text, url):
-    """The citation as HTML, its address kept left-to-right inside Arabic text."""
-    before, _sep, after = text.partition(url) if url else (text, "", "")
-    if not _sep:
-        return escape(text)
-    return format_html('{}<span dir="ltr">{}</span>{}', before, url, after)
+def _other_language_fragments(statement, code):
+    """The texts a citation in `code` quotes in another language: a title, an
+    outlet, a speaker or an organization shown as a fallback, and the original
+    title of a translation. [(text, its language)]"""
+    with override(code):
+        organization = public_related(statement, "organization")
+        values = [shown(statement, field) for field in ("title", "outlet", "speaker")]
+        if organization:
+            values.append(shown(organization, "name"))
+    fragments = [(value.text, value.lang) for value in values if value.is_fallback and value.text]
+    if statement.byline and written_in(statement.byline) != code:
+        fragments.append((statement.byline, written_in(statement.byline)))
+    original = statement.original_language
+    if original != code and original in LANGUAGE_CODES:
+        title = getattr(statement, f"title_{original}", "")
+        if title:
+            fragments.append((title, original))
+    return fragments
+
+
+def _isolate(text, fragments):
+    """The citation as HTML, each fragment isolated from the text around it: a
+    text in the other script in <bdi lang dir> (so an Arabic title inside an
+    English reference neither reorders the line nor is read with the English
+    voice), an address (language None) kept left-to-right."""
+    parts, rest = [], text
+    while True:
+        found = [(rest.find(t), t, lang) for t, lang in fragments if t and t in rest]
+        if not found:
+            parts.append(escape(rest))
+            return mark_safe("".join(parts))  # noqa: S308 - every part escaped
+        start, fragment, lang = min(found, key=lambda f: (f[0], -len(f[1])))
+        parts.append(escape(rest[:start]))
+        if lang is None:
+            parts.append(format_html('<span dir="ltr">{}</span>', fragment))
+        else:
+            parts.append(
+                format_html('<bdi lang="{}" dir="{}">{}</bdi>', lang, direction(lang), fragment)
+            )
+        rest = rest[start + len(fragment) :]
 
 
 class StatementSideBySideView(StatementMixin, DetailView):
     """Both language versions in two columns, paragraph beside paragraph."""
 
     template_name = "front/statements/statement_side_by_side.html"
+
+    def get(self, request, *args, **kwargs):
+        statement = self.object = self.get_object()
+        # One version only: nothing to set beside it, so the statement itself.
+        if sum(bool(getattr(statement, f"body_{code}")) for code in LANGUAGE_CODES) < 2:
+            return redirect(statement)
+        return self.render_to_response(self.get_context_data(object=statement))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

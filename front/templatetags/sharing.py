@@ -14,7 +14,7 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from sscportal import content_types
 from sscportal.configuration.site import absolute_url
@@ -89,16 +89,19 @@ def share_links(context, obj):
             "url": "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
         },
         {
-            "label": "X",
+            "label": pgettext("social network", "X"),
             "url": "https://x.com/intent/post?" + urlencode({"text": title, "url": url}),
         },
         {
-            "label": "Facebook",
+            "label": pgettext("social network", "Facebook"),
             "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
         },
         {
-            "label": "LinkedIn",
+            "label": pgettext("social network", "LinkedIn"),
             "url": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
         },
-        {"label": "WhatsApp", "url": "https://wa.me/?" + urlencode({"text": text})},
+        {
+            "label": pgettext("social network", "WhatsApp"),
+            "url": "https://wa.me/?" + urlencode({"text": text}),
+        },
     ]

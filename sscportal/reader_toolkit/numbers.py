@@ -55,3 +55,10 @@ def money(amount, currency):
         currency=code,
         amount=figure,
     )
+
+
+def percentage(value):
+    """40 -> "40%" in English, "40٪" in Arabic (the Arabic percent sign, after
+    the figure, which keeps Latin digits as every figure on the site does)."""
+    # Translators: a percentage; Arabic writes the Arabic percent sign ٪ (U+066A).
+    return pgettext("percentage", "%(number)s%%") % {"number": grouped(value)}

@@ -1,12 +1,17 @@
 """Template tags for text that may exist in one language only.
 
-{% tr obj "title" %}          inline text; wrapped in <span lang dir> when it is a fallback
+{% tr obj "title" %}          inline text; isolated in <bdi lang dir> when it is a fallback
+<h1{% lang_attrs obj "title" %}>{% tr_text obj "title" %}</h1>
+                              a block (a heading) whose text may be a fallback: lang and dir
+                              on the block itself, so it takes its own language's alignment
 {% tr_block obj "body" %}     rich text block (already sanitized HTML) with a visible note
+                              (note=False on a card, whose badge already says it)
 {% other_language_url %}      the same page in the other language
 {% language_badge obj "title" "summary" %}   "English only" / "بالعربية فقط" on a list item
 {% short_name organization %}  acronym or name, the reader's language first
 {% if event|has_text:"venue" %}   the field has text in some language
 {% if org|has_own_text:"acronym" %}  ... in the reader's language
+{{ statement.byline|isolated }}  a text with no language column, marked by its script
 {% list_separator %}          ", " or "، ": between inline list items, from the catalogue
 {% site_language_names %}     "English and Arabic": every site language, named in the reader's
 {{ body.lang|only_in }}       "This text is available in English only." (a fallback's note)
@@ -24,6 +29,7 @@ from sscportal.configuration.site import absolute_url
 from sscportal.text import rich_images
 from sscportal.text.languages import (
     LANGUAGE_CODES,
+    current_language,
     direction,
     languages_with_text,
     list_separator,
@@ -31,6 +37,7 @@ from sscportal.text.languages import (
     shown,
     site_language_name,
     site_language_names,
+    written_in,
 )
 from sscportal.text.languages import short_name as _short_name
 
@@ -44,12 +51,28 @@ def _note(lang):
     }
 
 
+def _isolated(value):
+    # <bdi>: a fragment in the other script inside a line neither reorders the
+    # line around it nor is read with the page's voice.
+    if value.is_fallback:
+        return format_html('<bdi lang="{}" dir="{}">{}</bdi>', value.lang, value.dir, value.text)
+    return value.text
+
+
 @register.simple_tag
 def tr(obj, field):
+    return _isolated(shown(obj, field))
+
+
+@register.simple_tag
+def lang_attrs(obj, field):
+    """` lang=".." dir=".."` for the block that holds `field`, when it is shown
+    in another language: on an Arabic page an English heading is then aligned
+    left and read as English, which a span inside it could not do."""
     value = shown(obj, field)
     if value.is_fallback:
-        return format_html('<span lang="{}" dir="{}">{}</span>', value.lang, value.dir, value.text)
-    return value.text
+        return format_html(' lang="{}" dir="{}"', value.lang, value.dir)
+    return ""
 
 
 @register.simple_tag
@@ -59,14 +82,14 @@ def tr_text(obj, field):
 
 
 @register.inclusion_tag("includes/translated_block.html")
-def tr_block(obj, field, rich=True, css_class=""):
+def tr_block(obj, field, rich=True, css_class="", note=True):
     value = shown(obj, field)
     return {
         "value": value,
         # Rich text was sanitized with the allowlist on save and on import.
         # Library images are drawn in with their alternative text in the page's language.
         "html": mark_safe(rich_images.render(value.text)) if rich else None,  # noqa: S308
-        "note": _note(value.lang) if value.is_fallback else "",
+        "note": _note(value.lang) if value.is_fallback and note else "",
         "css_class": css_class,
     }
 
@@ -145,10 +168,14 @@ def site_languages():
     return LANGUAGE_CODES
 
 
-def _marked(value):
-    if value.is_fallback:
-        return format_html('<span lang="{}" dir="{}">{}</span>', value.lang, value.dir, value.text)
-    return value.text
+@register.filter
+def isolated(text):
+    """Text without a language column (a byline), isolated and marked with the
+    language its script says, when that is not the reader's: "بقلم Bilin Lin"."""
+    code = written_in(text)
+    if code == current_language():
+        return text
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', code, direction(code), text)
 
 
 @register.filter
@@ -185,7 +212,7 @@ def list_separator_tag():
 
 @register.simple_tag
 def short_name(obj):
-    return _marked(_short_name(obj))
+    return _isolated(_short_name(obj))
 
 
 @register.simple_tag
@@ -196,4 +223,8 @@ def language_badge(obj, *fields):
     if len(languages) != 1:
         return ""
     text = gettext("%(language)s only") % {"language": site_language_name(languages[0])}
-    return format_html(' <span class="language-badge">{}</span>', text)
+    # In the reader's language, though the heading it sits in may be marked as the other's.
+    code = current_language()
+    return format_html(
+        ' <span class="language-badge" lang="{}" dir="{}">{}</span>', code, direction(code), text
+    )

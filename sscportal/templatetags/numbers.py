@@ -1,4 +1,8 @@
-"""{% money amount currency %}: an amount as the site writes it (sscportal.reader_toolkit.numbers)."""
+"""Numbers as the site writes them (sscportal.reader_toolkit.numbers).
+
+{% money amount currency %}   an amount with its currency
+{% percent value %}           "40%", "40٪"
+"""
 
 from django import template
 
@@ -10,3 +14,8 @@ register = template.Library()
 @register.simple_tag
 def money(amount, currency):
     return numbers.money(amount, currency)
+
+
+@register.simple_tag
+def percent(value):
+    return numbers.percentage(value)

@@ -105,5 +105,13 @@ def short_name(obj):
     return acronym if acronym.text else name
 
 
+def written_in(text):
+    """The site language whose script `text` is written in, for text that has no
+    language column (a journalist's byline): Arabic letters say Arabic, others English."""
+    if any("\u0600" <= char <= "\u06ff" for char in text):
+        return "ar"
+    return "en"
+
+
 def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]

@@ -51,8 +51,8 @@ def test_active_filters_are_chips_that_each_remove_one_filter(client, demo_conte
 def test_filter_form_is_folded_behind_a_summary_counting_active_filters(client, demo_content):
     html = client.get("/en/initiatives/?stage=ongoing").text
     assert '<details class="filter-panel"><summary>Filters (1 active)</summary>' in html
-    # The count and the chips come before the folded form.
-    assert html.index('class="result-count"') < html.index('class="chips"') < html.index("<details")
+    # The chips come before the folded form, the results' heading and count after it.
+    assert html.index('class="chips"') < html.index("<details") < html.index('class="result-count"')
     arabic = client.get("/ar/statements/").text
     assert '<details class="filter-panel"><summary>عوامل التصفية</summary>' in arabic
     assert "chips" not in arabic
@@ -179,10 +179,14 @@ def test_list_items_in_one_language_say_so_in_the_reader_language(client, demo_c
     english = client.get("/en/statements/").text
     arabic = client.get("/ar/statements/").text
     # كلمة المدير العام لسيسرك... exists in Arabic only; UNESCO's 2005 message in English only.
-    assert english.count('<span class="language-badge">Arabic only</span>') == 1
-    assert english.count('<span class="language-badge">English only</span>') == 1
-    assert arabic.count('<span class="language-badge">بالعربية فقط</span>') == 1
-    assert arabic.count('<span class="language-badge">بالإنجليزية فقط</span>') == 1
+    assert english.count('<span class="language-badge" lang="en" dir="ltr">Arabic only</span>') == 1
+    assert (
+        english.count('<span class="language-badge" lang="en" dir="ltr">English only</span>') == 1
+    )
+    assert arabic.count('<span class="language-badge" lang="ar" dir="rtl">بالعربية فقط</span>') == 1
+    assert (
+        arabic.count('<span class="language-badge" lang="ar" dir="rtl">بالإنجليزية فقط</span>') == 1
+    )
 
 
 def test_organizations_in_lists_use_the_reader_language_names(client, demo_content):

@@ -51,8 +51,12 @@ def test_the_page_says_the_text_is_not_here_and_links_its_source(
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_side_by_side_says_the_text_is_not_here(client, without_text, language):
-    main = _main(client.get(f"/{language}/statements/no-text/side-by-side/").text)
+def test_side_by_side_leads_to_the_statement_which_says_the_text_is_not_here(
+    client, without_text, language
+):
+    response = client.get(f"/{language}/statements/no-text/side-by-side/", follow=True)
+    assert response.redirect_chain == [(f"/{language}/statements/no-text/", 302)]
+    main = _main(response.text)
     assert 'class="side-by-side"' not in main
     assert 'class="text-kind text-kind-none"' in main
     assert f'href="{SOURCE}"' in main

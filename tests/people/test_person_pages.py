@@ -111,7 +111,7 @@ def test_a_name_missing_in_the_readers_language_falls_back_marked(client):
     person = factories.PersonFactory(key="amina", name_en="", name_ar="أمينة محمد")
     statement = factories.StatementFactory(slug="s", person=person, speaker_en="")
     page = client.get(f"/en/statements/{statement.slug}/").text
-    assert '<span lang="ar" dir="rtl">أمينة محمد</span>' in page
+    assert '<bdi lang="ar" dir="rtl">أمينة محمد</bdi>' in page
 
 
 def test_delivered_by_and_event_speakers_link_the_person(client, chediek):

@@ -187,12 +187,12 @@ def test_search_results_sort_by_newest(client):
     )
     html = client.get("/en/search/?q=water&sort=newest").text
     order = re.findall(
-        r'class="result-title"><a href="/en/(?:statements|initiatives)/([a-z]+)/"', html
+        r'class="result-title"[^>]*><a href="/en/(?:statements|initiatives)/([a-z]+)/"', html
     )
     assert order == ["newer", "middle", "older"]
     by_title = client.get("/en/search/?q=water&sort=title").text
     assert re.findall(
-        r'class="result-title"><a href="/en/(?:statements|initiatives)/([a-z]+)/"', by_title
+        r'class="result-title"[^>]*><a href="/en/(?:statements|initiatives)/([a-z]+)/"', by_title
     ) == [
         "middle",
         "newer",

@@ -13,12 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return re.findall(r'class="result-title"><a href="([^"]+)"', response.text)
+    return re.findall(r'class="result-title"[^>]*><a href="([^"]+)"', response.text)
 
 
 def best_bet(response):
     found = re.search(
-        r'<li class="item best-bet">.*?class="result-title"><a href="([^"]+)"', response.text, re.S
+        r'<li class="item best-bet">.*?class="result-title"[^>]*><a href="([^"]+)"',
+        response.text,
+        re.S,
     )
     return found and found.group(1)
 

@@ -1,5 +1,7 @@
 """The site search finds resources and the site's own pages, in both languages."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -7,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def result_links(client, url):
     html = client.get(url).text
-    return [part.split('"')[0] for part in html.split('<h2 class="result-title"><a href="')[1:]]
+    return re.findall(r'<h2 class="result-title"[^>]*><a href="([^"]+)"', html)
 
 
 @pytest.mark.parametrize(
