@@ -52,8 +52,10 @@ class SubscriptionQuerySet(models.QuerySet):
 
 class Subscription(models.Model):
     email = models.EmailField(_("e-mail address"))
-    # The language of its mails and of the links in them.
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    # The language of its mails and of the links in them: the page's language
+    # when subscribing, one of LANGUAGES. Not a `choices` field, so that adding
+    # a language to the site needs no migration of this table.
+    language = models.CharField(_("language"), max_length=10)
     target = models.CharField(_("follows"), max_length=20, choices=Target)
     # A country's ISO code (lower case), an organization's key, a Day's year,
     # or a list's name (initiatives, statements, events, resources).
