@@ -3,6 +3,7 @@ the links from the followed pages, the cleanup and the privacy notice."""
 
 import datetime
 import time
+from io import StringIO
 
 import pytest
 from django.core import signing
@@ -166,7 +167,7 @@ def test_unconfirmed_and_unsubscribed_addresses_are_deleted_after_their_days(set
     Subscription.objects.filter(email__in=["stale@example.org", "confirmed@example.org"]).update(
         created_at=now - 8 * day
     )
-    call_command("delete_stale_subscriptions", stdout=open("/dev/null", "w"))
+    call_command("delete_stale_subscriptions", stdout=StringIO())
     assert sorted(Subscription.objects.values_list("pk", flat=True)) == [s.pk for s in kept]
 
 

@@ -4,6 +4,7 @@ unsubscribe in one click, and get nothing after."""
 
 import html
 import re
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -11,7 +12,14 @@ from django.test import Client
 
 from alerts import links
 from alerts.models import Subscription
-from tests.factories import InitiativeCountryFactory, InitiativeFactory, country
+from tests.factories import (
+    InitiativeCountryFactory,
+    InitiativeFactory,
+    ObservanceFactory,
+    OrganizationFactory,
+    StatementFactory,
+    country,
+)
 
 from .conftest import html_of, text_of
 
@@ -28,7 +36,7 @@ def subscribe_link(page):
 
 
 def digest(frequency="daily"):
-    call_command("send_alert_digests", frequency=frequency, stdout=open("/dev/null", "w"))
+    call_command("send_alert_digests", frequency=frequency, stdout=StringIO())
 
 
 def test_an_arabic_subscriber_gets_the_new_item_in_arabic_and_unsubscribes_in_one_click(
@@ -132,3 +140,32 @@ def test_a_daily_run_leaves_weekly_subscribers_for_the_weekly_one(client, mailbo
     # Sent once: the next week's run has nothing new.
     digest("weekly")
     assert mailbox.take() == []
+
+
+def confirmed(client, mailbox, language, follow, filters=""):
+    data = {"email": f"{language}@example.org", "frequency": "daily", "follow": follow}
+    client.post(f"/{language}/alerts/", {**data, "filters": filters})
+    client.post(re.search(r"http://testserver(\S+)", text_of(mailbox.take()[0]))[1])
+
+
+def test_a_days_subscriber_gets_its_new_statement_and_not_another_days(client, mailbox):
+    day, other = ObservanceFactory(year=2031), ObservanceFactory(year=2032)
+    confirmed(client, mailbox, "ar", "day:2031")
+    StatementFactory(observance=day, title_ar="رسالة الأمين العام")
+    StatementFactory(observance=other, title_ar="رسالة يوم آخر")
+    digest()
+    [message] = mailbox.take()
+    assert "رسالة الأمين العام" in text_of(message) and "رسالة يوم آخر" not in text_of(message)
+    assert "2031" in message["Subject"]
+
+
+def test_a_filtered_lists_subscriber_gets_only_what_the_filters_select(client, mailbox):
+    sesric = OrganizationFactory(key="sesric")
+    confirmed(client, mailbox, "en", "list:statements", "organization=sesric")
+    StatementFactory(organization=sesric, title_en="SESRIC on trade")
+    StatementFactory(title_en="Someone else on trade")
+    digest()
+    [message] = mailbox.take()
+    assert "SESRIC on trade" in text_of(message)
+    assert "Someone else" not in text_of(message)
+    assert "organization=sesric" in html.unescape(html_of(message))
