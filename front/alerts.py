@@ -56,6 +56,9 @@ def _problem(request, message, status):
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     data = request.POST if request.method == "POST" else request.GET
+    if not data.get("follow"):
+        # Reached without a subject (typed, or from an old link): say where to start.
+        return render(request, "front/alerts/start.html", {"section": "alerts"})
     try:
         target = _target(data.get("follow"), data.get("filters", ""))
     except InvalidTarget as error:

@@ -167,7 +167,8 @@ page_patterns = [
 # E-mail alerts (front/alerts.py): subscribe to what a page follows, then the
 # signed links of the mails. No account, and none of these is page-cached.
 alert_patterns = [
-    path("", alerts.subscribe, name="subscribe"),
+    # Never page-cached; its parameters are declared for the robustness tests' sake.
+    path("", with_query_parameters(alerts.subscribe, "follow", "filters"), name="subscribe"),
     path("check-your-email/", alerts.check_email, name="check_email"),
     path("confirm/<str:token>/", alerts.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", alerts.unsubscribe, name="unsubscribe"),

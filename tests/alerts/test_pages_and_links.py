@@ -60,7 +60,7 @@ def test_a_bad_address_shows_the_form_again_with_its_error(
         "follow=list:countries",
         "follow=list:statements&filters=year%3Dabc",
         "follow=planet:mars",
-        "",
+        "follow=country:",
         "follow=country:%00",
     ],
 )
@@ -69,6 +69,13 @@ def test_what_cannot_be_followed_is_a_clear_400(client, language, query):
     answer = client.get(f"/{language}/alerts/?{query}")
     assert answer.status_code == 400
     assert 'class="notice alerts-error"' in answer.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_subscribe_page_without_a_subject_says_where_to_start(client, language):
+    answer = client.get(f"/{language}/alerts/")
+    assert answer.status_code == 200 and 'name="email"' not in answer.text
+    assert {"en": "Get e-mail alerts", "ar": "تلقَّ تنبيهات"}[language] in answer.text
 
 
 def test_a_robot_filling_the_hidden_field_is_thanked_and_ignored(client, mailoutbox):
