@@ -14,6 +14,7 @@ from django.views.generic import RedirectView
 from sscportal.caching.pages import with_query_parameters
 
 from . import (
+    alerts,
     data,
     health,
     home,
@@ -173,6 +174,16 @@ page_patterns = [
     path("<slug:slug>/", pages.PageDetailView.as_view(), name="page_detail"),
 ]
 
+# E-mail alerts (front/alerts.py): subscribe to what a page follows, then the
+# signed links of the mails. No account, and none of these is page-cached.
+alert_patterns = [
+    # Never page-cached; its parameters are declared for the robustness tests' sake.
+    path("", with_query_parameters(alerts.subscribe, "follow", "filters"), name="subscribe"),
+    path("check-your-email/", alerts.check_email, name="check_email"),
+    path("confirm/<str:token>/", alerts.confirm, name="confirm"),
+    path("unsubscribe/<str:token>/", alerts.unsubscribe, name="unsubscribe"),
+]
+
 # Every public page exists under /en/ and /ar/; the bare "/" is answered by
 # LocaleMiddleware with a redirect chosen from Accept-Language.
 urlpatterns += i18n_patterns(
@@ -187,6 +198,7 @@ urlpatterns += i18n_patterns(
     path("organizations/", include((organization_patterns, "organizations"))),
     path("people/", include((people_patterns, "people"))),
     path("pages/", include((page_patterns, "pages"))),
+    path("alerts/", include((alert_patterns, "alerts"))),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -10,7 +10,9 @@ pages set no cookie and load nothing from elsewhere (the Content-Security-
 Policy allows only the site's own files), there is no analytics, the server
 logs are nginx's and gunicorn's access lines (deploy/), admin sign-ins are
 django-axes' records (kept 30 days by deploy/systemd/sscportal-cleanup), and
-error reports to Sentry carry no personal data (send_default_pii=False).
+error reports to Sentry carry no personal data (send_default_pii=False), and
+an e-mail alert subscription keeps only what alerts/models.py holds, deleted
+as settings.ALERTS_* say (alerts/, `delete_stale_subscriptions`).
 """
 
 from django.conf import settings
@@ -63,9 +65,16 @@ with its time and its author. Each sign-in is recorded with its time, address
 and browser for 30 days; failed attempts are kept until the lock-out they may
 cause has ended.</p>
 <h2>E-mail alerts</h2>
-<p>E-mail alerts are planned. When they are offered, the site will keep a
-subscriber's e-mail address only to send the alerts asked for, and will delete
-it when the subscriber unsubscribes.</p>
+<p>Readers may subscribe to e-mail alerts about a country, an organization, a
+Day or a list of the site. For each subscription the site keeps the e-mail
+address, the language of the mails, what is followed and how often (daily or
+weekly), and the dates the subscription was asked for, confirmed and last sent.
+They serve only to send the alerts asked for and are shared with no one.</p>
+<p>Nothing is sent before the address's owner confirms the subscription by the
+link mailed to it; an address not confirmed within {unconfirmed_days} days is
+deleted. Every alert has a link to unsubscribe in one click, and the
+subscription is then deleted {unsubscribed_when}. To have an address deleted
+otherwise, write to <a href="mailto:{email}">{email}</a>.</p>
 <h2>Sharing</h2>
 <p>The site sells and shares no personal data. Its share links are plain links:
 nothing is sent to a social network unless you follow one.</p>
@@ -91,9 +100,15 @@ PRIVACY_AR = """
 دخول مع وقته وعنوانه ومتصفحه لمدة 30 يومًا، أما محاولات الدخول الفاشلة فتُحفظ
 إلى أن تنتهي مدة الحظر التي قد تترتب عليها.</p>
 <h2>التنبيهات بالبريد الإلكتروني</h2>
-<p>من المقرر إتاحة تنبيهات بالبريد الإلكتروني. وعند إتاحتها، لن يحتفظ الموقع
-بعنوان البريد الإلكتروني للمشترك إلا لإرسال التنبيهات التي طلبها، وسيحذفه
-عند إلغاء الاشتراك.</p>
+<p>يمكن للقراء الاشتراك في تنبيهات بالبريد الإلكتروني عن بلد أو منظمة أو يوم
+أو قائمة من قوائم الموقع. ويحتفظ الموقع لكل اشتراك بعنوان البريد الإلكتروني،
+ولغة الرسائل، وما تجري متابعته ووتيرة التنبيهات (يومية أو أسبوعية)، وتواريخ
+طلب الاشتراك وتأكيده وآخر إرسال. ولا تُستخدم هذه البيانات إلا لإرسال التنبيهات
+المطلوبة، ولا تُشارَك مع أي جهة.</p>
+<p>لا يُرسَل شيء قبل أن يؤكد صاحب العنوان اشتراكه بالرابط المرسَل إليه، ويُحذف
+العنوان الذي لم يُؤكَّد خلال {unconfirmed_days} من الأيام. وفي كل تنبيه رابط
+لإلغاء الاشتراك بنقرة واحدة، ويُحذف الاشتراك عندئذ {unsubscribed_when}.
+ولطلب حذف عنوان بطريقة أخرى، يُرجى الكتابة إلى <a href="mailto:{email}" dir="ltr">{email}</a>.</p>
 <h2>المشاركة</h2>
 <p>لا يبيع الموقع أي بيانات شخصية ولا يشاركها. وروابط المشاركة فيه روابط عادية:
 لا يُرسَل شيء إلى أي شبكة اجتماعية ما لم تتبع أحدها.</p>
@@ -188,6 +203,14 @@ def _licence_name_ar():
     return format_html('<em lang="en" dir="ltr">{}</em>', settings.CONTENT_LICENSE_NAME)
 
 
+def _unsubscribed_when(language):
+    """When an unsubscribed address is deleted (ALERTS_UNSUBSCRIBED_DAYS), in words."""
+    days = settings.ALERTS_UNSUBSCRIBED_DAYS
+    if language == "ar":
+        return "فورًا" if days == 0 else f"بعد مرور {days} من الأيام"
+    return "at once" if days == 0 else f"after {days} days"
+
+
 def _body(template, language):
     """A page's body with the configured owner, contact and licence (escaped)."""
     with translation.override(language):
@@ -201,6 +224,8 @@ def _body(template, language):
             ),
             licence_page=reverse("pages:page_detail", args=[LICENCE]),
             data_page=reverse("data"),
+            unconfirmed_days=settings.ALERTS_UNCONFIRMED_DAYS,
+            unsubscribed_when=_unsubscribed_when(language),
         )
 
 

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     # The roof: pages across content types, and the import/export of content.
     "front",
     "exchange",
+    # E-mail alerts: subscriptions to what content apps publish; front/ draws their pages.
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -425,6 +427,29 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start, usually 
 EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "10"))
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+# In development, with no EMAIL_HOST given, mails (alert confirmations and
+# digests) are printed on the console instead of sent: a newcomer needs no
+# mail server, and no test address gets a real mail. Production sends by SMTP.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and "EMAIL_HOST" not in os.environ
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+# The sender of the e-mail alerts (alerts/mail.py).
+DEFAULT_FROM_EMAIL = env_email("DEFAULT_FROM_EMAIL", "alerts@sscportal.example")
+
+# --- E-mail alerts (alerts/) ------------------------------------------------
+# Addresses are personal data (the privacy notice, pages/legal.py, says these
+# numbers): one never confirmed is deleted after ALERTS_UNCONFIRMED_DAYS (its
+# confirmation link expires then too), one unsubscribed after
+# ALERTS_UNSUBSCRIBED_DAYS (0: at once). `delete_stale_subscriptions` deletes them.
+ALERTS_UNCONFIRMED_DAYS = int(env_str("ALERTS_UNCONFIRMED_DAYS", "7"))
+ALERTS_UNSUBSCRIBED_DAYS = int(env_str("ALERTS_UNSUBSCRIBED_DAYS", "0"))
+# Subscription requests per client address (as django-axes reads it), and
+# confirmation mails per address: against using the form to flood a mailbox.
+ALERTS_SUBSCRIBE_RATE = env_rate("ALERTS_SUBSCRIBE_RATE", "10/hour")
+ALERTS_MAILS_PER_ADDRESS = env_rate("ALERTS_MAILS_PER_ADDRESS", "3/day")
 
 # Sentry, when SENTRY_DSN is set and sentry-sdk is installed (the `sentry`
 # extra); sentry-sdk itself reads SENTRY_ENVIRONMENT and SENTRY_RELEASE.

@@ -19,6 +19,8 @@ from sscportal.settings import STORAGES, env_bool, env_list, env_str  # noqa: E4
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+# Mails go out by SMTP (EMAIL_HOST...), never to the development console.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # Compressed, fingerprinted static files served by whitenoise with far-future caching.
 STORAGES = {

@@ -71,6 +71,8 @@ class OpenDataLinksMixin:
         query = filters_of(form)
         links = list_links(self.open_data, query)
         context["exports"] = links
+        # The same filters for the list's e-mail alerts (front/templatetags/alerts.py).
+        context["list_filters"] = query
         if links["feed"]:
             context["feeds"] = [
                 {"url": links["feed"], "label": "", "title": _("This list (Atom feed)")}

@@ -131,7 +131,7 @@ def test_the_cleanup_commands_run_against_a_database(tmp_path):
         "DATABASE_URL": database_url(connection.settings_dict),
     }
     commands = values(read_unit("sscportal-cleanup.service"), "Service", "ExecStart")
-    assert len(commands) == 2
+    assert len(commands) == 3
 
     outputs = []
     for command in commands:
@@ -142,8 +142,13 @@ def test_the_cleanup_commands_run_against_a_database(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.append(result.stdout)
 
-    assert [argv.split()[2] for argv in commands] == ["clearsessions", "axes_reset_logs"]
+    assert [argv.split()[2] for argv in commands] == [
+        "clearsessions",
+        "axes_reset_logs",
+        "delete_stale_subscriptions",
+    ]
     assert outputs[1] == "No logs found.\n"
+    assert outputs[2] == "0 stale alert subscription(s) deleted\n"
 
 
 @pytest.mark.django_db

@@ -129,7 +129,25 @@ def _known_arguments():
             continue
         match = resolve(item.get_absolute_url())
         known.setdefault(match.namespace, []).append((match.view_name, dict(match.kwargs)))
+    known["alerts"] = _alert_links()
     return known
+
+
+def _alert_links():
+    """The signed links of an e-mail alert subscription made for the purpose (alerts/links.py)."""
+    from alerts import links
+    from alerts.models import Subscription
+
+    subscription, _created = Subscription.objects.get_or_create(
+        email="robustness@example.org",
+        target="country",
+        target_key="ke",
+        defaults={"language": "en"},
+    )
+    return [
+        ("alerts:confirm", {"token": links.token(subscription, links.CONFIRM)}),
+        ("alerts:unsubscribe", {"token": links.token(subscription, links.UNSUBSCRIBE)}),
+    ]
 
 
 def sample_urls(route, language, known=None):
