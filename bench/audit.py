@@ -45,6 +45,8 @@ PAGES = [
     # The first resource the list links to (the resources app may not be on this branch).
     ("resource", lambda language: first_link(f"/{language}/resources/", "resources")),
     ("search", "search/?q=" + quote("التعاون")),
+    # The Day's year page: its banner, the Secretary-General's message, its resources.
+    ("Day, 2023", "events/2023/"),
 ]
 # The search page asks not to be indexed (robots noindex): Lighthouse's SEO
 # category counts that against it, deliberately.
