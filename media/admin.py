@@ -6,6 +6,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from sscportal.admin_toolkit.languages import (
+    LanguageCodeFieldsMixin,
+    language_filter,
+    language_name,
+)
 from sscportal.admin_toolkit.model_admin import TranslatedAdmin
 from sscportal.text.languages import every_language
 
@@ -43,12 +48,35 @@ class LibraryAdmin(TranslatedAdmin):
         return ["stored_file", *fields] if obj else fields
 
 
+LANGUAGE = Document._meta.get_field("language").verbose_name
+
+
 @admin.register(Document)
-class DocumentAdmin(LibraryAdmin):
-    list_display = ["title", "language", "kind", "file_type_label", "size_shown", "uploaded_at"]
-    list_filter = ["kind", "language", "content_type"]
+class DocumentAdmin(LanguageCodeFieldsMixin, LibraryAdmin):
+    # The file's language picked and shown by name ("Arabic"), as a statement's
+    # original language is (issue 30): the column keeps its ISO 639-1 code.
+    list_display = [
+        "title",
+        "language_shown",
+        "kind",
+        "file_type_label",
+        "size_shown",
+        "uploaded_at",
+    ]
+    list_filter = ["kind", language_filter("language", LANGUAGE), "content_type"]
+    language_code_fields = ["language"]
     search_fields = ["file", "sha256", *every_language("title")]
     fields = ["file", "title", "language", "kind", *LibraryAdmin.readonly_fields]
+
+    @admin.display(description=LANGUAGE, ordering="language")
+    def language_shown(self, document):
+        return language_name(document.language)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "language":
+            field.help_text = ""  # the model's asks for a code; here a name is picked
+        return field
 
     def address(self, document):
         return document.get_absolute_url()
