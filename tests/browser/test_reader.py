@@ -39,7 +39,7 @@ def test_reader_filters_initiatives(open_page):
     page.page.select_option("#f-sdg", "4")
     page.page.click("form.filters button[type=submit]")
     page.page.wait_for_url("**sdg=4**")
-    titles = page.page.locator(".cards h2").all_inner_texts()
+    titles = page.page.locator(".cards h3").all_inner_texts()  # under the results h2
     assert titles == ["SESRIC programmes in statistics, research and training for OIC countries"]
     page.screenshot("filtered")
 

@@ -111,7 +111,7 @@ def test_item_titles_are_not_smaller_than_the_text_under_them(open_page):
     for language in ("en", "ar"):
         page.goto(f"/{language}/initiatives/")
         sizes = page.page.evaluate(
-            """() => [parseFloat(getComputedStyle(document.querySelector('.card h2')).fontSize),
+            """() => [parseFloat(getComputedStyle(document.querySelector('.card h3')).fontSize),
                       parseFloat(getComputedStyle(document.querySelector('.card .summary p')).fontSize)]"""
         )
         assert sizes[0] > sizes[1], (language, sizes)

@@ -154,7 +154,11 @@ def test_the_licence_comes_from_the_settings(client, db, settings):
     settings.CONTENT_LICENSE_NAME = "Open Government Licence"
     settings.CONTENT_LICENSE_URL = "https://example.org/licence"
     html = client.get("/en/data/").text
-    assert '<a href="https://example.org/licence" rel="license">Open Government Licence</a>' in html
+    # Marked as English: a licence's name is in its own language on every page.
+    assert (
+        '<a href="https://example.org/licence" rel="license" lang="en" dir="ltr">'
+        "Open Government Licence</a>"
+    ) in html
 
 
 def test_every_page_links_the_data_page_from_its_footer(client, db):

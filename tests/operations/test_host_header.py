@@ -27,7 +27,8 @@ URLS = [
     "/ar/events/2023/",
     "/en/statements/",
     "/ar/statements/unesco-dg-message-2005/",
-    "/en/statements/unesco-dg-message-2005/side-by-side/",
+    # One with both versions: side by side of an English-only one redirects.
+    "/en/statements/al-khatib-remarks-china-unossc-2025/side-by-side/",
     "/en/statements/unesco-dg-message-2005/cite.bib",
     "/en/statements/unesco-dg-message-2005/cite.ris",
     "/en/resources/",

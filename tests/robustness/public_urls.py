@@ -130,7 +130,44 @@ def _known_arguments():
         match = resolve(item.get_absolute_url())
         known.setdefault(match.namespace, []).append((match.view_name, dict(match.kwargs)))
     known["alerts"] = _alert_links()
+    known["media"] = _library_links()
     return known
+
+
+def _library_links():
+    """A library document and image that public items use (a resource's file, a
+    Day's banner), made for the purpose: the demo content holds no file. Stored
+    under MEDIA_ROOT, which tests/robustness/conftest.py points at a scratch folder."""
+    from events.models import Observance
+    from media.models import Document, Image
+    from resources.models import Resource, ResourceFile
+
+    from ..media.files import pdf_bytes, png_bytes, upload
+
+    document = Document.objects.filter(title_en="Robustness sample").first()
+    if document is None:
+        document = Document.objects.create(
+            file=upload("sample.pdf", pdf_bytes(), "application/pdf"),
+            language="en",
+            title_en="Robustness sample",
+            kind="pdf",
+        )
+        resource = Resource.objects.published().order_by("pk").first()
+        ResourceFile.objects.create(resource=resource, document=document)
+    image = Image.objects.filter(alt_en="Robustness sample").first()
+    if image is None:
+        image = Image.objects.create(
+            file=upload("sample.png", png_bytes(), "image/png"), alt_en="Robustness sample"
+        )
+        day = Observance.objects.published().order_by("pk").first()
+        Observance.objects.filter(pk=day.pk).update(banner=image)
+    name = image.download_name()
+    width = image.rendition_widths()[0]
+    return [
+        ("media:document", {"pk": document.pk, "name": document.download_name()}),
+        ("media:image", {"pk": image.pk, "name": name}),
+        ("media:image_rendition", {"pk": image.pk, "width": width, "name": name}),
+    ]
 
 
 def _alert_links():

@@ -50,7 +50,14 @@ PAGES = [
     "pages/about-the-day/",
     "pages/accessibility/",
     "pages/contact/",
+    "alerts/?follow=country:ke",
+    "alerts/?follow=organization:unossc",
+    "alerts/check-your-email/",
 ]
+
+# Pages reached only by a signed link from an e-mail: checked by
+# test_the_pages_of_an_alert_s_links below, with links made for the purpose.
+SIGNED_LINK_PAGES = {"alerts:confirm", "alerts:unsubscribe"}
 
 # The reader's HTML pages not in PAGES, and why: none, so far. Anything a new
 # URL adds must be listed above or explained here.
@@ -86,7 +93,20 @@ def test_every_html_page_type_is_checked():
             every |= _names(pattern.url_patterns, "")
     every = {name for name in every if name.split(":")[-1] not in NOT_HTML}
     every -= {name for name in every if name.startswith("admin:")}
-    assert every - checked == set()
+    assert every - checked - SIGNED_LINK_PAGES == set()
+
+
+def test_the_pages_of_an_alert_s_links(client, demo_content):
+    from alerts import links
+    from alerts.models import Subscription
+
+    subscription = Subscription.objects.create(
+        email="reader@example.org", target="country", target_key="ke", language="ar"
+    )
+    for view, kind in [("confirm", links.CONFIRM), ("unsubscribe", links.UNSUBSCRIBE)]:
+        response = client.get(f"/ar/alerts/{view}/{links.token(subscription, kind)}/")
+        assert response.status_code == 200, view
+        assert latin_outside_english(response.text) == []
 
 
 def _names(patterns, namespace):
