@@ -75,6 +75,15 @@ def lang_attrs(obj, field):
     return ""
 
 
+@register.filter
+def fallback_attrs(value):
+    """` lang=".." dir=".."` for a value already chosen (a search result's title),
+    when it is in another language: `lang_attrs` for what is not an item's field."""
+    if value.is_fallback:
+        return format_html(' lang="{}" dir="{}"', value.lang, direction(value.lang))
+    return ""
+
+
 @register.simple_tag
 def tr_text(obj, field):
     """The plain text (escaped by the template), for attributes and <title>."""
