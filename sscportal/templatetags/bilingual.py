@@ -64,24 +64,20 @@ def tr(obj, field):
     return _isolated(shown(obj, field))
 
 
-@register.simple_tag
-def lang_attrs(obj, field):
-    """` lang=".." dir=".."` for the block that holds `field`, when it is shown
-    in another language: on an Arabic page an English heading is then aligned
-    left and read as English, which a span inside it could not do."""
-    value = shown(obj, field)
-    if value.is_fallback:
-        return format_html(' lang="{}" dir="{}"', value.lang, value.dir)
-    return ""
-
-
 @register.filter
 def fallback_attrs(value):
-    """` lang=".." dir=".."` for a value already chosen (a search result's title),
-    when it is in another language: `lang_attrs` for what is not an item's field."""
+    """` lang=".." dir=".."` for the block that holds `value` (a shown text), when it
+    is in another language: on an Arabic page an English heading is then aligned
+    left and read as English, which a span inside it could not do."""
     if value.is_fallback:
         return format_html(' lang="{}" dir="{}"', value.lang, direction(value.lang))
     return ""
+
+
+@register.simple_tag
+def lang_attrs(obj, field):
+    """`fallback_attrs` of an item's `field` as the page shows it."""
+    return fallback_attrs(shown(obj, field))
 
 
 @register.simple_tag
